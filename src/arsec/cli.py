@@ -15,6 +15,7 @@ from typing import Any, BinaryIO, Iterator, Optional, TextIO
 import typer
 from tqdm import tqdm
 
+from .corpus.cli import app as corpus_app
 from .output import doc_to_record, error_record
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.split("\n\n")[0])
@@ -176,6 +177,8 @@ def _fail(message: str) -> None:
 def main() -> None:
     app()
 
+
+app.add_typer(corpus_app, name="corpus")
 
 if __name__ == "__main__":
     main()
