@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED_DATA = Path(os.environ.get("ARSEC_SHARED_DATA", REPO.parent / "shared" / "data"))
+SHARED = REPO.parent / "shared"
+SHARED_DATA = Path(os.environ.get("ARSEC_SHARED_DATA", SHARED / "data"))
+SPEC_EXAMPLE = SHARED / "spec" / "example" / "example-1.gold.json"
 
 
 @pytest.fixture(scope="session")
@@ -23,3 +25,13 @@ def shared_data() -> Path:
     if not SHARED_DATA.exists():
         pytest.skip(f"shared corpora not found at {SHARED_DATA} (set ARSEC_SHARED_DATA)")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def spec_example() -> dict:
+    """The worked example of ANNOTATION.md (written for the project, not news)."""
+    import json
+
+    if not SPEC_EXAMPLE.exists():
+        pytest.skip(f"spec example not found at {SPEC_EXAMPLE}")
+    return json.loads(SPEC_EXAMPLE.read_text(encoding="utf-8"))

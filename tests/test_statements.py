@@ -1,0 +1,281 @@
+"""arsec_statements on sentences written for these tests.
+
+Entities are placed on the Doc by the test itself (the gazetteer and NER are
+separate components), so these tests exercise the statement finder alone.
+"""
+import pytest
+import spacy
+
+import arsec.statements  # noqa: F401  (registers the factory and the extension)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "arsec.ArabicTokenizer.v1"}}})
+    nlp.add_pipe("arsec_sentencizer")
+    nlp.add_pipe("arsec_statements")
+    return nlp
+
+
+def run(nlp, text, ents=()):
+    """Process `text` with entities given as (surface, label) pairs (first
+    occurrence after the previous one's start); return (text, statements)."""
+    doc = nlp.make_doc(text)
+    spans, pos = [], 0
+    for surface, label in ents:
+        s = text.index(surface, pos)
+        spans.append(doc.char_span(s, s + len(surface), label=label, alignment_mode="expand"))
+        pos = s + len(surface)
+    doc.ents = spans
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return text, doc._.statements
+
+
+def part(text, span):
+    return None if span is None else text[span[0] : span[1]]
+
+
+def only(nlp, text, ents=()):
+    text, found = run(nlp, text, ents)
+    assert len(found) == 1, [part(text, s["cue"]) for s in found]
+    s = found[0]
+    return {
+        "cue": part(text, s["cue"]),
+        "source": part(text, s["source"]),
+        "content": part(text, s["content"]),
+        "type": s["type"],
+        "speaker": s["speaker"],
+        "channel": part(text, s["channel"]),
+    }
+
+
+def test_example_article_reproduced_exactly(nlp, spec_example):
+    gold = spec_example
+    text = gold["text"]
+    ents = []
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(e["start"], e["end"], label=e["label"], alignment_mode="expand") for e in gold["entities"]]
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+
+    def span(x):
+        return None if x is None else [x["start"], x["end"]]
+
+    expected = [
+        {
+            "cue": span(s["cue"]),
+            "source": span(s["source"]),
+            "content": span(s["content"]),
+            "type": s["type"],
+            "speaker": s["speaker"],
+            "channel": span(s["channel"]),
+        }
+        for s in gold["statements"]
+    ]
+    assert doc._.statements == expected
+    assert not ents
+
+
+def test_direct_quote_after_colon(nlp):
+    s = only(
+        nlp,
+        'وقال وزير الدفاع خالد العبيدي: "القوات ستواصل تقدمها نحو الحدود."',
+        [("خالد العبيدي", "PER")],
+    )
+    assert s["cue"] == "قال"  # the attached و stays outside
+    assert s["source"] == "وزير الدفاع خالد العبيدي"
+    assert s["content"] == "القوات ستواصل تقدمها نحو الحدود"  # final stop inside excluded
+    assert s["type"] == "direct"
+    assert s["speaker"] == {"text": "خالد العبيدي", "label": "PER"}
+
+
+def test_indirect_with_channel_and_outlet(nlp):
+    s = only(nlp, "صرح محافظ البصرة في تصريح صحفي لوكالة الأنباء الوطنية بأن الطريق الدولي أعيد فتحه.", [("البصرة", "LOC")])
+    assert s["cue"] == "صرح"
+    assert s["source"] == "محافظ البصرة"
+    assert s["channel"] == "في تصريح صحفي"
+    assert s["content"] == "الطريق الدولي أعيد فتحه"
+    assert s["type"] == "indirect"
+
+
+def test_outlet_is_not_a_channel_and_unnamed_source_has_no_speaker(nlp):
+    s = only(nlp, "قال مصدر أمني في وزارة الداخلية لوكالة فرانس برس إن الانفجار نجم عن عبوة ناسفة.", [("وزارة الداخلية", "ORG")])
+    assert s["source"] == "مصدر أمني في وزارة الداخلية"
+    assert s["channel"] is None
+    assert s["speaker"] is None
+    assert s["content"] == "الانفجار نجم عن عبوة ناسفة"
+
+
+def test_mixed_content_keeps_edge_quote(nlp):
+    s = only(nlp, 'أكد قائد الشرطة أن القوات "لن تتراجع".')
+    assert s["content"] == 'القوات "لن تتراجع"'
+    assert s["type"] == "mixed"
+    s = only(nlp, 'أكد قائد الشرطة أن القوات "لن تتراجع" عن مواقعها في المدينة.')
+    assert s["content"] == 'القوات "لن تتراجع" عن مواقعها في المدينة'
+    assert s["type"] == "mixed"
+
+
+def test_quote_running_over_two_sentences(nlp):
+    s = only(nlp, 'وقال العميد سعد معن: "تمت السيطرة على الجسر. والعمليات مستمرة حتى الآن". وانتهى المؤتمر.', [("سعد معن", "PER")])
+    assert s["content"] == "تمت السيطرة على الجسر. والعمليات مستمرة حتى الآن"
+    assert s["type"] == "direct"
+
+
+def test_nested_quotes_and_complementiser_inside_quotes(nlp):
+    s = only(nlp, 'قال المتحدث: "إن ما يسمى «ولاية الجنوب» انتهى إلى الأبد".')
+    assert s["content"] == "ما يسمى «ولاية الجنوب» انتهى إلى الأبد"
+    assert s["type"] == "direct"
+
+
+def test_participle_and_continuations_inherit_the_speaker(nlp):
+    text, found = run(
+        nlp,
+        "قال الوزير أحمد سالم إن الهجوم فشل، مشيرا إلى أن المهاجمين فروا نحو الجبال. وأضاف أن التحقيق مستمر. وشدد على ضرورة حماية المدنيين.",
+        [("أحمد سالم", "PER")],
+    )
+    assert [part(text, s["cue"]) for s in found] == ["قال", "مشيرا", "أضاف", "شدد"]
+    assert [part(text, s["content"]) for s in found] == [
+        "الهجوم فشل",
+        "المهاجمين فروا نحو الجبال",
+        "التحقيق مستمر",
+        "ضرورة حماية المدنيين",
+    ]
+    assert all(s["speaker"] == {"text": "أحمد سالم", "label": "PER"} for s in found)
+    assert [s["source"] for s in found[1:]] == [None, None, None]
+
+
+def test_content_stops_before_a_new_statement(nlp):
+    text, found = run(nlp, "وقال المحافظ إن الطريق أغلق، وأضاف أن العمل جار لفتحه.")
+    assert [part(text, s["content"]) for s in found] == ["الطريق أغلق", "العمل جار لفتحه"]
+
+
+def test_call_object_is_the_content(nlp):
+    text, found = run(nlp, "وقال المحافظ إن الوضع مستقر، داعيا المواطنين إلى التعاون مع القوات الأمنية.")
+    assert part(text, found[1]["cue"]) == "داعيا"
+    assert part(text, found[1]["content"]) == "المواطنين إلى التعاون مع القوات الأمنية"
+
+
+def test_content_before_its_cue_with_wafq_ma(nlp):
+    s = only(nlp, "وقتل ثلاثة جنود في هجوم على نقطة تفتيش، وفق ما أفادت مصادر أمنية.")
+    assert s["cue"] == "وفق ما أفادت"
+    assert s["source"] == "مصادر أمنية"
+    assert s["content"] == "قتل ثلاثة جنود في هجوم على نقطة تفتيش"  # no leading و
+    assert s["speaker"] is None
+
+
+def test_wifqan_li_source_after_the_lam(nlp):
+    s = only(nlp, "أصيب خمسة مدنيين بجروح، وفقا لوزارة الصحة.", [("وزارة الصحة", "ORG")])
+    assert s["cue"] == "وفقا ل"
+    assert s["source"] == "وزارة الصحة"
+    assert s["content"] == "أصيب خمسة مدنيين بجروح"
+    assert s["speaker"] == {"text": "وزارة الصحة", "label": "ORG"}
+
+
+def test_bihasab_at_sentence_start(nlp):
+    s = only(nlp, "وبحسب المرصد، فإن الاشتباكات أسفرت عن مقتل عشرة مسلحين.")
+    assert s["cue"] == "بحسب"
+    assert s["source"] == "المرصد"
+    assert s["content"] == "الاشتباكات أسفرت عن مقتل عشرة مسلحين"
+
+
+def test_speaker_resolves_to_fullest_mention_and_back_reference(nlp):
+    text, found = run(
+        nlp,
+        "قال رئيس الوزراء مصطفى الكاظمي إن الحكومة تدعم القوات. وأكد الكاظمي أن النصر قريب.",
+        [("مصطفى الكاظمي", "PER"), ("الكاظمي", "PER")],
+    )
+    assert found[1]["speaker"] == {"text": "مصطفى الكاظمي", "label": "PER"}
+    text, found = run(
+        nlp,
+        "أعلن جهاز مكافحة الإرهاب اعتقال خمسة مطلوبين. وقال الجهاز في بيان إن العملية تمت بنجاح.",
+        [("جهاز مكافحة الإرهاب", "MIL_UNIT")],
+    )
+    assert part(text, found[1]["source"]) == "الجهاز"
+    assert part(text, found[1]["channel"]) == "في بيان"
+    assert found[1]["speaker"] == {"text": "جهاز مكافحة الإرهاب", "label": "MIL_UNIT"}
+
+
+def test_statement_document_is_channel_and_body_is_speaker(nlp):
+    s = only(nlp, "وذكر بيان لوزارة الدفاع أن الطائرات دمرت مخزنا للأسلحة.", [("وزارة الدفاع", "ORG")])
+    assert s["channel"] == "بيان"
+    assert s["source"] == "وزارة الدفاع"
+    assert s["speaker"] == {"text": "وزارة الدفاع", "label": "ORG"}
+
+
+def test_passive_has_no_source_and_no_speaker(nlp):
+    text, found = run(nlp, "قال اللواء سامي حسن إن القوات تقدمت. وقيل إن المهاجمين فروا.", [("سامي حسن", "PER")])
+    assert part(text, found[1]["cue"]) == "قيل"
+    assert found[1]["source"] is None and found[1]["speaker"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "يعتقد الخبراء أن التنظيم فقد معظم قادته.",  # belief
+        "لم يعلن أي تنظيم مسؤوليته عن الهجوم.",  # negated
+        "ورفض المتحدث التعليق على الحادث.",  # refused speech
+        "وهو ما نفاه الجيش في وقت لاحق.",  # anaphoric content only
+        "تحدث الوزير عن الوضع الأمني في المحافظة.",  # topic without content
+        "يذكر أن الجيش سيطر على المدينة العام الماضي.",  # background note
+        "وقعت اشتباكات عنيفة بين الجيش والمسلحين.",  # بين = between
+        "أنهت الفرق الهندسية كشف الألغام في المنطقة.",  # كشف the noun
+        "كان من بين القتلى قائد ميداني.",  # من بين
+        "أعلنت الجماعة عن نفسها قبل عامين.",  # reflexive, nothing reported
+    ],
+)
+def test_not_statements(nlp, text):
+    _, found = run(nlp, text)
+    assert found == []
+
+
+def test_speech_inside_a_background_note_is_a_statement(nlp):
+    s = only(nlp, "يشار إلى أن الجيش العراقي أعلن في وقت سابق السيطرة على الحدود.", [("الجيش العراقي", "MIL_UNIT")])
+    assert s["cue"] == "أعلن"
+    assert s["source"] == "الجيش العراقي"
+    assert s["content"] == "السيطرة على الحدود"
+
+
+def test_cues_inside_a_direct_quote_are_not_new_statements(nlp):
+    s = only(nlp, 'قال الضابط: "الجنود قالوا إن الطريق آمن ونحن نتقدم".')
+    assert s["content"] == "الجنود قالوا إن الطريق آمن ونحن نتقدم"
+
+
+def test_ambiguous_cue_with_complementiser_is_a_statement(nlp):
+    s = only(nlp, "وبين المتحدث أن القوات أغلقت المعابر.")
+    assert (s["cue"], s["source"], s["content"]) == ("بين", "المتحدث", "القوات أغلقت المعابر")
+    s = only(nlp, "ذكرت الشرطة أن المشتبه به اعتقل.")
+    assert s["cue"] == "ذكرت"
+
+
+def test_always_a_list_and_sorted(nlp):
+    _, found = run(nlp, "")
+    assert found == []
+    text, found = run(nlp, "قال المتحدث إن الهجوم فشل. وأكد المحافظ أن الوضع مستقر.")
+    assert [s["cue"][0] for s in found] == sorted(s["cue"][0] for s in found)
+    assert set(found[0]) == {"cue", "source", "content", "type", "speaker", "channel"}
+
+
+def test_curly_quote_ending_with_its_own_stop_is_direct(nlp):
+    s = only(nlp, "وقال أحد المسؤولين لوكالة الأنباء “الهجوم نفذته خلية نائمة.” وانتهى الاجتماع.")
+    assert s["source"] == "أحد المسؤولين"
+    assert s["content"] == "الهجوم نفذته خلية نائمة"
+    assert s["type"] == "direct"
+
+
+def test_platform_and_issuing_clause_are_skipped(nlp):
+    s = only(nlp, 'وأعلنت قيادة الشرطة على فيسبوك، أن المشتبه به "اعترف بالتخطيط للهجوم".')
+    assert s["source"] == "قيادة الشرطة"
+    assert s["content"] == 'المشتبه به "اعترف بالتخطيط للهجوم"'
+    s = only(nlp, "وأعلن التنظيم، في بيان نشرته مواقع موالية له، مسؤوليته عن التفجير.")
+    assert s["channel"] == "في بيان"
+    assert s["content"] == "مسؤوليته عن التفجير"
+
+
+def test_apposition_name_joins_the_source_and_listener_is_not_a_source(nlp):
+    s = only(nlp, "أعلن وزير الداخلية، سامر الحسن، الجمعة، أنه تم إفشال محاولة اعتداء.", [("سامر الحسن", "PER")])
+    assert s["source"] == "وزير الداخلية، سامر الحسن"
+    assert s["content"] == "تم إفشال محاولة اعتداء"
+    assert s["speaker"] == {"text": "سامر الحسن", "label": "PER"}
+    s = only(nlp, "وقال في تصريح لرابطة المحاربين القدامى إنه لن يتراجع.")
+    assert s["source"] is None and s["channel"] == "في تصريح"
