@@ -1,0 +1,105 @@
+"""arsec_operations: operation names and phases (ANNOTATION.md §1, §3).
+Sentences written for the project; example-1 is the spec's worked example."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+
+SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec" / "example"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "arsec.ArabicTokenizer.v1"}}})
+    nlp.add_pipe("arsec_sentencizer")
+    nlp.add_pipe("arsec_units")
+    nlp.add_pipe("arsec_operations")
+    return nlp
+
+
+def ops(doc):
+    return [(s.text, s._.operation["phase"]) for s in doc.spans["operations"]]
+
+
+def test_example_1_operations_exactly(nlp):
+    if not (SPEC / "example-1.txt").exists():
+        pytest.skip("spec example not found")
+    text = (SPEC / "example-1.txt").read_text(encoding="utf-8")
+    gold = json.loads((SPEC / "example-1.gold.json").read_text(encoding="utf-8"))
+    doc = nlp(text)
+    got = [{"start": s.start_char, "end": s.end_char, "text": s.text, **s._.operation}
+           for s in doc.spans["operations"]]
+    assert got == gold["operations"]
+    assert [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "OPERATION"] == [
+        (e["start"], e["end"]) for e in gold["entities"] if e["label"] == "OPERATION"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('انطلقت عمليات "أبطال العراق .. نصر السيادة" في الصحراء', [("أبطال العراق .. نصر السيادة", None)]),
+    ("تواصلت عمليات أبطال العراق المرحلة الثانية في الأنبار", [("أبطال العراق", 2)]),
+    ("بدأت عمليات أبطال العراق .. نصر السيادة بمرحلتها الخامسة", [("أبطال العراق .. نصر السيادة", 5)]),
+    ('أعلنت القيادة المرحلة الثالثة من عمليات "فجر الصحراء"', [("فجر الصحراء", 3)]),
+    ("ضمن المرحلة الرابعة من عمليات قادمون يا نينوى", [("قادمون يا نينوى", 4)]),
+    ("عملية «غصن الزيتون» التركية", [("غصن الزيتون", None)]),
+    ("مناورات “الرمح الذهبي” وتمرين ‘درع الجزيرة’", [("الرمح الذهبي", None), ("درع الجزيرة", None)]),
+    ("حملة 'صولة الفرسان' في البصرة", [("صولة الفرسان", None)]),
+    ("شاركت الوحدات في تمرين “نسر الجبل 3″ الأسبوع الماضي", [("نسر الجبل 3", None)]),
+    ('نفذت القوات عملية عسكرية أطلق عليها اسم "ثأر الشهداء"', [("ثأر الشهداء", None)]),
+    ("قاد التحالف عملية عاصفة الحزم ثم إعادة الأمل", [("عاصفة الحزم", None), ("إعادة الأمل", None)]),
+    ("أطلقت تركيا عملية درع الفرات في سوريا", [("درع الفرات", None)]),
+    ("بعد انتهاء نبع السلام شمالي سوريا", [("نبع السلام", None)]),
+])
+def test_operation_names(nlp, text, expected):
+    assert ops(nlp(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "نفذت القوات الأمنية عملية عسكرية واسعة في القضاء",
+    "قتل خمسة أشخاص في عملية انتحارية وسط المدينة",
+    "تواصل العمليات العسكرية في المنطقة",
+    "أحبطت الشرطة عملية تفجير سيارة مفخخة",
+    "نفذت القوات عملية فجر اليوم في القرية",
+    "شنت الشرطة حملة اعتقالات واسعة",
+    "انطلقت معركة تحرير المدينة",
+    "تعثرت عملية السلام بين الطرفين",
+    'تبنى التنظيم العملية "الإرهابية"',
+    'وعد بأن تأخذ العملية "الوقت الذي يلزم" كاملا',
+    'أطلقت أنقرة عملية عسكرية "لمكافحة الإرهاب" شمالا',
+    'شن الجيش عملية عسكرية "شاملة" في المنطقة',
+    'أشار إلى تلك العملية"، مؤكدا "التزام الحكومة بالاتفاق"',
+    'قتل قائد غرفة عمليات "النصر" في الغارة',
+])
+def test_generic_operation_words_are_not_names(nlp, text):
+    assert ops(nlp(text)) == []
+
+
+def test_name_is_normalised_but_letters_kept(nlp):
+    doc = nlp('بدأت عملية "عاصفــة   الحَزم"')
+    (span,) = doc.spans["operations"]
+    assert span.text == "عاصفــة   الحَزم"
+    assert span._.operation == {"name": "عاصفة الحزم", "phase": None}
+
+
+def test_trigger_and_quotes_outside_and_offsets(nlp):
+    text = 'وأعلن الجيش انطلاق عملية «نصر السيادة» وعملية "ثأر الشهداء".'
+    doc = nlp(text)
+    for s in doc.spans["operations"]:
+        assert doc.text[s.start_char:s.end_char] == s.text
+        assert s.text[0] not in '«"' and "عملية" not in s.text
+    assert [e.label_ for e in doc.ents] == ["OPERATION", "OPERATION"]
+
+
+def test_settings_are_config_visible():
+    text = 'نفذت القوات عملية عسكرية أطلق عليها اسم "نسر الجبل"'
+    default = spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "arsec.ArabicTokenizer.v1"}}})
+    default.add_pipe("arsec_operations")
+    doc = default(text)
+    assert [s.text for s in doc.spans["operations"]] == ["نسر الجبل"]
+    strict = spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "arsec.ArabicTokenizer.v1"}}})
+    strict.add_pipe("arsec_operations", config={"max_bridge_words": 0})
+    assert strict.get_pipe_config("arsec_operations")["max_bridge_words"] == 0
+    doc = strict(text)
+    assert list(doc.spans["operations"]) == []
