@@ -21,19 +21,19 @@ def doc_to_record(doc: Doc, doc_id: Any = None) -> dict[str, Any]:
     ]
     units = []
     for span in doc.spans.get("units", []):
-        structure = span._.unit if Span.has_extension("unit") else {}
-        units.append(
-            {
-                "start": span.start_char,
-                "end": span.end_char,
-                "text": span.text,
-                "echelon": structure.get("echelon", "other"),
-                "number": structure.get("number"),
-                "specialty": structure.get("specialty"),
-                "parent": structure.get("parent"),
-                "canonical": structure.get("canonical"),
-            }
-        )
+        structure = dict(span._.unit) if Span.has_extension("unit") else {}
+        unit = {
+            "start": span.start_char,
+            "end": span.end_char,
+            "text": span.text,
+            "echelon": structure.pop("echelon", "other"),
+            "number": structure.pop("number", None),
+            "specialty": structure.pop("specialty", None),
+            "parent": structure.pop("parent", None),
+            "canonical": structure.pop("canonical", None),
+        }
+        unit.update(structure)  # extra keys, e.g. coordinated_numbers (OUTPUT.md allows them)
+        units.append(unit)
     operations = []
     for span in doc.spans.get("operations", []):
         info = span._.operation if Span.has_extension("operation") else {}
