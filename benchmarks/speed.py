@@ -79,7 +79,7 @@ def measure(model: Optional[str], texts: list[str], repeats: int, n_process: int
         nlp(text)
         latencies.append((time.perf_counter() - t) * 1000)
     latencies.sort()
-    path = arsec.pipeline_path(model) if model is None or not Path(model).exists() else Path(model)
+    path = Path(model) if model and Path(model).exists() else arsec.pipeline_path(model or arsec.DEFAULT_PIPELINE)
     return {
         "model": nlp.meta.get("name"),
         "pipeline": nlp.pipe_names,

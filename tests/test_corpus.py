@@ -223,3 +223,31 @@ def test_prefill_from_any_callable_and_fallback(gold):
 
     empty = parse(prefill("toy-1", TEXT, broken), TEXT)
     assert empty["entities"] == [] and empty["statements"] == []
+
+
+def test_elided_content_resolves_next_to_its_cue():
+    from arsec.corpus.anchored import candidates, nearest_to
+
+    text = "بدأت القوات هجوما واسعا. وقال الناطق إن بدأت القوات هجوما جديدا على البلدة."
+    cue_start = text.index("قال")
+    cue = (cue_start, cue_start + 3)
+    spans = candidates(text, "بدأت القوات ... البلدة")
+    chosen = nearest_to(cue)(spans)
+    assert text[chosen[0]:chosen[1]] == "بدأت القوات هجوما جديدا على البلدة"
+
+
+def test_overlapping_cues_are_rejected():
+    from arsec.corpus.validate import validate_record
+
+    text = "انسحبت القوات من البلدة، وفق ما نقلت وكالة محلية."
+    cue1 = text.index("وفق ما نقلت")
+    cue2 = text.index("نقلت")
+    content = {"start": 0, "end": text.index("،"), "text": text[: text.index("،")]}
+
+    def statement(s, e):
+        return {"cue": {"start": s, "end": e, "text": text[s:e]}, "source": None, "content": content,
+                "type": "indirect", "speaker": None, "channel": None}
+
+    record = {"id": "t", "text": text, "entities": [], "units": [], "operations": [],
+              "statements": [statement(cue1, cue1 + len("وفق ما نقلت")), statement(cue2, cue2 + len("نقلت"))]}
+    assert any("overlaps the cue" in p.message for p in validate_record(record))

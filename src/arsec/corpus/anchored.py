@@ -130,7 +130,8 @@ def _left_matches(text: str, start: int, context: str) -> bool:
     i = start
     while i > 0 and is_word_char(text[i - 1]) and text[i - 1] in "وفبكلـ":
         i -= 1  # attached proclitics belong to neither the span nor the context
-    return text[:i].rstrip().endswith(context)
+    # The context may end with the proclitic itself («… و») or stop before it.
+    return text[:i].rstrip().endswith(context) or text[:start].rstrip().endswith(context)
 
 
 def after_previous(previous: Optional[Span]) -> Callable[[list[Span]], Optional[Span]]:
@@ -145,7 +146,16 @@ def after_previous(previous: Optional[Span]) -> Callable[[list[Span]], Optional[
 
 def nearest_to(anchor: Span) -> Callable[[list[Span]], Optional[Span]]:
     def gap(span: Span) -> tuple[int, int]:
-        return (max(0, span[0] - anchor[1], anchor[0] - span[1]), span[0])
+        # A span around the anchor (a parenthetical cue inside its content) is
+        # as far as its start: an elided HEAD ... TAIL that starts paragraphs
+        # earlier must not win over the match right next to the cue.
+        if span[1] <= anchor[0]:
+            distance = anchor[0] - span[1]
+        elif span[0] >= anchor[1]:
+            distance = span[0] - anchor[1]
+        else:
+            distance = abs(anchor[0] - span[0])
+        return (distance, span[0])
 
     def choose(spans: list[Span]) -> Optional[Span]:
         return min(spans, key=gap) if spans else None

@@ -145,6 +145,11 @@ def validate_record(rec: dict) -> list[Problem]:
             elif (speaker.get("text"), speaker.get("label")) not in entity_names:
                 problems.append(Problem(doc_id, f"{where} speaker",
                                         f"no {speaker.get('label')} entity with exactly this text in the article", speaker.get("text", "")))
+    cues = sorted(((st["cue"]["start"], st["cue"]["end"], st["cue"].get("text", ""))
+                   for st in stmts if st.get("cue")))
+    for (s1, e1, _), (s2, e2, t2) in zip(cues, cues[1:]):
+        if s2 < e1:
+            problems.append(Problem(doc_id, "statements", "cue overlaps the cue of another statement", t2))
     _check_sorted(rec, "statements", stmts,
                   lambda x: ((x.get("cue") or {}).get("start", -1), (x.get("cue") or {}).get("end", -1)), problems)
     return problems
