@@ -76,10 +76,15 @@ def edge_problems(text: str, start: int, end: int, allow_quotes: bool = True) ->
         problems.append("leading or trailing whitespace")
     else:
         first, last = span[0], span[-1]
-        if not is_word_char(first) and not (allow_quotes and _balanced_edge(span, True)):
+        # Balanced brackets may stand at an edge of any span («(لن نستسلم)»);
+        # balanced quotation marks only where quotes belong inside the span
+        # (not direct content, whose marks are excluded).
+        if not is_word_char(first) and not (
+            _balanced_edge(span, True) and (allow_quotes or first not in QUOTE_CHARS)
+        ):
             problems.append(f"starts with punctuation {first!r}")
         if not is_word_char(last) and last not in TRAILING_SYMBOLS and not (
-            allow_quotes and _balanced_edge(span, False)
+            _balanced_edge(span, False) and (allow_quotes or last not in QUOTE_CHARS)
         ):
             problems.append(f"ends with punctuation {last!r}")
     if not start_ok(text, start):
