@@ -251,3 +251,19 @@ def test_overlapping_cues_are_rejected():
     record = {"id": "t", "text": text, "entities": [], "units": [], "operations": [],
               "statements": [statement(cue1, cue1 + len("وفق ما نقلت")), statement(cue2, cue2 + len("نقلت"))]}
     assert any("overlaps the cue" in p.message for p in validate_record(record))
+
+
+def test_repeated_short_name_does_not_land_inside_previous_entity():
+    from arsec.corpus.anchored import after_previous, candidates
+
+    text = "قال خالد عمر إن عمر غادر."
+    first = (text.index("خالد"), text.index("خالد") + len("خالد عمر"))
+    chosen = after_previous(first, flat=True)(candidates(text, "عمر"))
+    assert chosen == (text.index("إن عمر") + 3, text.index("إن عمر") + 6)
+
+
+def test_digits_glued_to_a_name_are_a_boundary():
+    from arsec.corpus.boundaries import end_ok, start_ok
+
+    text = "وصل الى كركوك250 كم"
+    assert end_ok(text, text.index("250")) and start_ok(text, text.index("250"))

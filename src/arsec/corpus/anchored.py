@@ -134,10 +134,15 @@ def _left_matches(text: str, start: int, context: str) -> bool:
     return text[:i].rstrip().endswith(context) or text[:start].rstrip().endswith(context)
 
 
-def after_previous(previous: Optional[Span]) -> Callable[[list[Span]], Optional[Span]]:
+def after_previous(previous: Optional[Span], flat: bool = False) -> Callable[[list[Span]], Optional[Span]]:
+    """First span after `previous` (by start, then end). In a flat list
+    (entities, operations, cues) the next item also starts at or after the
+    previous one's end, so a repeated short name never lands inside the
+    longer mention before it («عمر» after «خالد عمر»)."""
+
     def choose(spans: list[Span]) -> Optional[Span]:
         for span in spans:
-            if previous is None or span > previous:
+            if previous is None or (span > previous and (not flat or span[0] >= previous[1])):
                 return span
         return None
 
@@ -280,7 +285,7 @@ def _parse_entity(line, text, record, prev):
     bits = head.split()
     if len(bits) != 2 or bits[1] not in ENTITY_LABELS:
         raise ValueError(f"write 'ENT LABEL | text' with LABEL one of {', '.join(ENTITY_LABELS)}")
-    s, e = resolve(text, parse_ref(quote), after_previous(prev["ENT"]))
+    s, e = resolve(text, parse_ref(quote), after_previous(prev["ENT"], flat=True))
     prev["ENT"] = (s, e)
     record["entities"].append({"start": s, "end": e, "label": bits[1], "text": text[s:e]})
 
@@ -305,7 +310,7 @@ def _parse_operation(line, text, record, prev):
     parts = _fields(line, 2, 3)
     if parts[0].strip() != "OP":
         raise ValueError("write 'OP | text | phase=N'")
-    s, e = resolve(text, parse_ref(parts[1]), after_previous(prev["OP"]))
+    s, e = resolve(text, parse_ref(parts[1]), after_previous(prev["OP"], flat=True))
     prev["OP"] = (s, e)
     values = _key_values(parts[2], _OP_KEYS) if len(parts) == 3 else {}
     name = _null_or(values.get("name")) or operation_name(text[s:e])
@@ -331,7 +336,7 @@ def _parse_statement(line, text, record, prev):
         values[key] = value.strip()
     if not _null_or(values.get("cue")) or not _null_or(values.get("content")):
         raise ValueError("a statement needs cue= and content=")
-    cue = resolve(text, parse_ref(values["cue"]), after_previous(prev["STMT"]))
+    cue = resolve(text, parse_ref(values["cue"]), after_previous(prev["STMT"], flat=True))
     prev["STMT"] = cue
     near = nearest_to(cue)
     stmt = {"cue": span_dict(text, *cue)}
@@ -409,7 +414,7 @@ def render(record: dict, annotator: str = "", corpus: str = "security") -> str:
     prev = None
     for ent in sorted(record["entities"], key=lambda x: (x["start"], x["end"])):
         span = (ent["start"], ent["end"])
-        lines.append(f"ENT {ent['label']} | {_quote_for(text, span, after_previous(prev))}")
+        lines.append(f"ENT {ent['label']} | {_quote_for(text, span, after_previous(prev, flat=True))}")
         prev = span
     lines += ["", "# units (text order, nested ones after their outer unit)"]
     prev = None
@@ -423,13 +428,13 @@ def render(record: dict, annotator: str = "", corpus: str = "security") -> str:
     for op in sorted(record["operations"], key=lambda x: (x["start"], x["end"])):
         span = (op["start"], op["end"])
         extra = "" if op.get("name") == operation_name(text[span[0]:span[1]]) else f" name={op.get('name')}"
-        lines.append(f"OP | {_quote_for(text, span, after_previous(prev))} | phase={_attr(op.get('phase'))}{extra}")
+        lines.append(f"OP | {_quote_for(text, span, after_previous(prev, flat=True))} | phase={_attr(op.get('phase'))}{extra}")
         prev = span
     lines += ["", "# statements (cue order)"]
     prev = None
     for st in sorted(record["statements"], key=lambda x: (x["cue"]["start"], x["cue"]["end"])):
         cue = (st["cue"]["start"], st["cue"]["end"])
-        fields = [f"cue={_quote_for(text, cue, after_previous(prev))}"]
+        fields = [f"cue={_quote_for(text, cue, after_previous(prev, flat=True))}"]
         prev = cue
         near = nearest_to(cue)
         for part in ("source", "content"):

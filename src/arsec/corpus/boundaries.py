@@ -35,11 +35,18 @@ def _word_start(text: str, i: int) -> int:
     return i
 
 
+def _script_change(a: str, b: str) -> bool:
+    """Digits glued to letters («كركوك250») meet at a boundary, as the tokenizer splits them."""
+    return a.isdigit() != b.isdigit() and a.isalnum() and b.isalnum()
+
+
 def start_ok(text: str, start: int) -> bool:
     """True when `start` is a word start or follows only proclitics in its word."""
     if start <= 0 or start >= len(text):
         return start == 0
     if not (is_word_char(text[start]) and is_word_char(text[start - 1])):
+        return True
+    if _script_change(text[start - 1], text[start]):
         return True
     prefix = text[_word_start(text, start):start]
     return PROCLITIC_RUN.fullmatch(prefix) is not None
@@ -50,6 +57,8 @@ def end_ok(text: str, end: int) -> bool:
     if end >= len(text) or end <= 0:
         return end == len(text)
     if not (is_word_char(text[end - 1]) and is_word_char(text[end])):
+        return True
+    if _script_change(text[end - 1], text[end]):
         return True
     head = text[_word_start(text, end - 1):end]
     return PROCLITIC_RUN.fullmatch(head) is not None
