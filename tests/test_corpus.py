@@ -201,15 +201,13 @@ def test_agreement_on_toy_pair(gold):
     b = copy.deepcopy(a)
     b["entities"] = b["entities"][:-1]  # B missed the last place name
     b["statements"][2]["content"][1] -= 1  # and cut one content short
-    result = agreement([a], [b])
-    scores = result["scores"]
+    result = agreement([to_gold(a, TEXT)], [to_gold(b, TEXT)])
     n = len(a["entities"])
-    assert scores["entities (all)"]["both"] == n - 1
-    assert scores["entities (all)"]["f1"] == pytest.approx(round(2 * (n - 1) / (2 * n - 1), 4))
-    assert scores["units: span"]["f1"] == 1.0
-    assert scores["statements: cue"]["f1"] == 1.0
-    assert scores["statements: cue+content"]["both"] == 2
-    assert agreement([a], [a])["scores"]["entities (all)"]["f1"] == 1.0
+    assert result["entities"]["all"]["tp"] == n - 1
+    assert result["entities"]["all"]["f"] == pytest.approx(2 * (n - 1) / (2 * n - 1))
+    assert result["units"]["span"]["f"] == 1.0 and result["statements"]["cue"]["f"] == 1.0
+    assert result["statements"]["content"]["tp"] == 2
+    assert agreement([gold], [gold])["entities"]["all"]["f"] == 1.0
 
 
 def test_prefill_from_any_callable_and_fallback(gold):

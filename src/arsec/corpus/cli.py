@@ -15,7 +15,7 @@ from typing import Callable, List, Optional
 
 import typer
 
-from .agreement import agreement, format_table, to_json
+from .agreement import agreement_files, format_table, to_json
 from .anchored import AnchoredError, parse, parse_header, render
 from .data import ANNOTATIONS_DIR, CORPUS_DIR, WORK_DIR, load_articles
 from .standoff import StandoffError, iter_standoff, read_jsonl, store, to_gold, to_standoff
@@ -195,14 +195,13 @@ def validate(paths: List[Path] = typer.Argument(None, help="standoff .jsonl file
 
 
 @app.command("agreement")
-def agreement_cmd(a: Path, b: Path, json_out: Optional[Path] = typer.Option(None, "--json", help="also write JSON here")):
-    """F1 agreement between two standoff files (exact spans)."""
-    result = agreement(read_jsonl(a), read_jsonl(b))
+def agreement_cmd(a: Path, b: Path, json_out: Optional[Path] = typer.Option(None, "--json", help="also write JSON here"),
+                  data: Optional[Path] = DataOpt):
+    """Agreement between two standoff files: `arsec.scoring` with A as gold, B as predicted."""
+    result = agreement_files(a, b, data)
     typer.echo(format_table(result))
     if json_out:
         json_out.write_text(to_json(result), encoding="utf-8")
-    else:
-        typer.echo(to_json(result))
 
 
 @app.command()
