@@ -1,0 +1,122 @@
+"""Entity F1 at ANERcorp's whitespace-token level, comparable with the literature.
+
+ANERcorp gold is whitespace tokens with BIO tags (PERS/LOC/ORG/MISC, clitics
+attached). arsec predicts character spans on its own tokens, with proclitics
+outside. To compare, each predicted entity is projected onto the whitespace
+tokens it overlaps (so «العراق» predicted inside «والعراق» covers that token),
+arsec labels are folded into ANERcorp's (MIL_UNIT, ARMED_GROUP → ORG;
+OPERATION → MISC; PER → PERS), and entities are scored CoNLL-style (exact
+token span and label). Gold is used exactly as ANERcorp has it.
+
+    python training/anercorp_eval.py MODEL training/work/corpus/anercorp_dev.jsonl
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Iterable, Sequence
+
+ARSEC_TO_ANERCORP = {
+    "PER": "PERS",
+    "LOC": "LOC",
+    "ORG": "ORG",
+    "MISC": "MISC",
+    "MIL_UNIT": "ORG",
+    "ARMED_GROUP": "ORG",
+    "OPERATION": "MISC",
+}
+
+
+def gold_spans(tags: Sequence[str]) -> set[tuple[str, int, int]]:
+    """BIO spans (label, start, end); an I- without a matching B- opens a span."""
+    spans: list[list] = []
+    for i, tag in enumerate(tags):
+        if tag == "O" or "-" not in tag:
+            continue
+        prefix, label = tag.split("-", 1)
+        if prefix == "I" and spans and spans[-1][0] == label and spans[-1][2] == i:
+            spans[-1][2] = i + 1
+        else:
+            spans.append([label, i, i + 1])
+    return {tuple(s) for s in spans}
+
+
+def project_entities(
+    tokens: Sequence[str], entities: Iterable[tuple[int, int, str]]
+) -> set[tuple[str, int, int]]:
+    """Map character-offset entities on " ".join(tokens) to whitespace-token
+    spans with ANERcorp labels. A whitespace token already covered by an
+    earlier entity is not given to a later one (two predictions inside one
+    clitic-laden token count as one entity)."""
+    starts, pos = [], 0
+    for token in tokens:
+        starts.append(pos)
+        pos += len(token) + 1
+    ends = [s + len(t) for s, t in zip(starts, tokens)]
+    owner = [False] * len(tokens)
+    out = set()
+    for start, end, label in sorted(entities):
+        covered = [i for i in range(len(tokens)) if starts[i] < end and ends[i] > start and not owner[i]]
+        if not covered:
+            continue
+        for i in covered:
+            owner[i] = True
+        out.add((ARSEC_TO_ANERCORP.get(label, label), covered[0], covered[-1] + 1))
+    return out
+
+
+def score(pairs: Iterable[tuple[set, set]]) -> dict:
+    """Micro P/R/F and per label from (gold, predicted) span sets."""
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for gold, pred in pairs:
+        for label, *_ in gold & pred:
+            tp[label] += 1
+        for label, *_ in pred - gold:
+            fp[label] += 1
+        for label, *_ in gold - pred:
+            fn[label] += 1
+
+    def prf(t: int, p: int, n: int) -> dict:
+        precision = t / (t + p) if t + p else 0.0
+        recall = t / (t + n) if t + n else 0.0
+        f = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return {"p": round(precision, 4), "r": round(recall, 4), "f": round(f, 4), "support": t + n}
+
+    labels = sorted(set(tp) | set(fp) | set(fn))
+    return {
+        "micro": prf(sum(tp.values()), sum(fp.values()), sum(fn.values())),
+        "per_label": {lab: prf(tp[lab], fp[lab], fn[lab]) for lab in labels},
+    }
+
+
+def evaluate_anercorp(nlp, sentences: Sequence[dict], batch_size: int = 256) -> dict:
+    """Score `nlp` on ANERcorp-style sentences ({"tokens", "tags"}): the
+    text given to `nlp` is the tokens joined by one space."""
+    texts = [" ".join(s["tokens"]) for s in sentences]
+    pairs = []
+    for sentence, doc in zip(sentences, nlp.pipe(texts, batch_size=batch_size)):
+        pred = project_entities(sentence["tokens"], ((e.start_char, e.end_char, e.label_) for e in doc.ents))
+        pairs.append((gold_spans(sentence["tags"]), pred))
+    return score(pairs)
+
+
+def read_sentences(path: Path) -> list[dict]:
+    with path.open(encoding="utf8") as f:
+        return [json.loads(line) for line in f]
+
+
+def main() -> None:
+    import spacy
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("model", type=Path)
+    parser.add_argument("data", type=Path, help="JSONL with tokens and tags (ANERcorp labels)")
+    args = parser.parse_args()
+    nlp = spacy.load(args.model)
+    print(json.dumps(evaluate_anercorp(nlp, read_sentences(args.data)), indent=1))
+
+
+if __name__ == "__main__":
+    main()
