@@ -236,7 +236,19 @@ def test_speech_inside_a_background_note_is_a_statement(nlp):
     assert s["content"] == "السيطرة على الحدود"
 
 
-def test_cues_inside_a_direct_quote_are_not_new_statements(nlp):
+def test_speech_inside_a_direct_quote_is_its_own_statement(nlp):
+    # v1.2: reported speech inside a direct quote is a statement of its own.
+    text, found = run(nlp, 'قال الضابط: "الجنود قالوا إن الطريق آمن ونحن نتقدم".')
+    assert [part(text, s["cue"]) for s in found] == ["قال", "قالوا"]
+    assert part(text, found[0]["content"]) == "الجنود قالوا إن الطريق آمن ونحن نتقدم"
+    assert found[0]["type"] == "direct"
+    assert (part(text, found[1]["source"]), part(text, found[1]["content"])) == (None, "الطريق آمن ونحن نتقدم")
+
+
+def test_cues_inside_quotes_can_be_skipped_by_setting():
+    nlp = spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "arsec.ArabicTokenizer.v1"}}})
+    nlp.add_pipe("arsec_sentencizer")
+    nlp.add_pipe("arsec_statements", config={"skip_cues_in_quotes": True})
     s = only(nlp, 'قال الضابط: "الجنود قالوا إن الطريق آمن ونحن نتقدم".')
     assert s["content"] == "الجنود قالوا إن الطريق آمن ونحن نتقدم"
 
@@ -279,3 +291,113 @@ def test_apposition_name_joins_the_source_and_listener_is_not_a_source(nlp):
     assert s["speaker"] == {"text": "سامر الحسن", "label": "PER"}
     s = only(nlp, "وقال في تصريح لرابطة المحاربين القدامى إنه لن يتراجع.")
     assert s["source"] is None and s["channel"] == "في تصريح"
+
+
+def test_several_appositions_join_the_source_but_asides_do_not(nlp):
+    s = only(nlp, "وقال سمير الراوي، مندوب العراق إلى الأمم المتحدة، إن الحصار مستمر.",
+             [("سمير الراوي", "PER"), ("العراق", "LOC"), ("الأمم المتحدة", "ORG")])
+    assert s["source"] == "سمير الراوي، مندوب العراق إلى الأمم المتحدة"
+    assert s["content"] == "الحصار مستمر"
+    assert s["speaker"] == {"text": "سمير الراوي", "label": "PER"}
+    s = only(nlp, "وقال مرصد الحدود، الذي يتخذ من عمان مقرا، ومقره الأردن، إن القصف تواصل.",
+             [("مرصد الحدود", "ORG"), ("عمان", "LOC"), ("الأردن", "LOC")])
+    assert s["source"] == "مرصد الحدود"
+    assert s["content"] == "القصف تواصل"
+
+
+def test_a_new_clause_after_commas_is_not_an_apposition(nlp):
+    text, found = run(nlp, "أعلن الجيش، أمس، مقتل خمسة مسلحين، وقال إن العملية مستمرة.")
+    assert [part(text, s["cue"]) for s in found] == ["أعلن", "قال"]
+    assert part(text, found[0]["source"]) == "الجيش"
+    assert part(text, found[0]["content"]) == "مقتل خمسة مسلحين"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'وقال المصدر لـ"الوطن" إن القوات تقدمت نحو القرية.',
+        "وقال المصدر لـ«الوطن» إن القوات تقدمت نحو القرية.",
+        "وقال المصدر لـ»الوطن» إن القوات تقدمت نحو القرية.",
+        "وقال المصدر لـBBC إن القوات تقدمت نحو القرية.",
+    ],
+)
+def test_quoted_and_latin_outlets_after_lam_are_skipped(nlp, text):
+    s = only(nlp, text)
+    assert (s["source"], s["content"], s["channel"]) == ("المصدر", "القوات تقدمت نحو القرية", None)
+
+
+def test_hashtag_mark_is_not_part_of_the_source(nlp):
+    s = only(nlp, "وقالت #الحكومة إن الهجوم فشل.")
+    assert s["source"] == "الحكومة"
+
+
+def test_object_cues_split_subject_and_object(nlp):
+    s = only(nlp, "واتهم الحزب الكردي أنقرة بالتواطؤ مع التنظيم.", [("أنقرة", "LOC")])
+    assert (s["cue"], s["source"], s["content"]) == ("اتهم", "الحزب الكردي", "أنقرة بالتواطؤ مع التنظيم")
+    s = only(nlp, "واتهم ناشطون الجيش الحكومي بقصف الأحياء.")
+    assert (s["source"], s["content"]) == ("ناشطون", "الجيش الحكومي بقصف الأحياء")
+    s = only(nlp, "ووصف الوزير الهجوم بأنه عمل جبان.")
+    assert (s["cue"], s["source"], s["content"]) == ("وصف", "الوزير", "عمل جبان")
+    s = only(nlp, "وتوعد زعيم الجماعة بالرد على الغارات.", [("الجماعة", "ARMED_GROUP")])
+    assert (s["cue"], s["source"], s["content"]) == ("توعد", "زعيم الجماعة", "الرد على الغارات")
+
+
+def test_v12_cues_with_complementiser(nlp):
+    for text, cue in [
+        ("ورجح المحلل أن تستمر المعارك أسابيع.", "رجح"),
+        ("وتوقعت الوزارة أن يرتفع عدد النازحين.", "توقعت"),
+        ("وأقر المتحدث بأن القصف أصاب مدرسة.", "أقر"),
+        ("وكتب الوزير: \"لن نتراجع\".", "كتب"),
+    ]:
+        assert only(nlp, text)["cue"] == cue
+
+
+def test_relative_ma_before_a_cue_is_not_a_negation(nlp):
+    s = only(nlp, "وأسقطت الدفاعات ما قالت إنها طائرة مسيرة.")
+    assert (s["cue"], s["source"], s["content"]) == ("قالت", None, "طائرة مسيرة")
+
+
+def test_bayna_after_a_noun_is_between(nlp):
+    _, found = run(nlp, "تصاعد الصراع بين الطرفين، وقال مسؤول إن المفاوضات توقفت.")
+    assert len(found) == 1
+
+
+def test_channel_with_pronoun_or_article_and_issuing_clause(nlp):
+    s = only(nlp, "وطالبت الحكومة في رسالتها بتسليم المطلوبين.")
+    assert (s["channel"], s["content"]) == ("في رسالتها", "تسليم المطلوبين")
+    s = only(nlp, 'وقال الرئيس في كلمة أذاعها التلفزيون الرسمي: "إنها لحظات صعبة".')
+    assert (s["source"], s["channel"], s["content"], s["type"]) == ("الرئيس", "في كلمة", "لحظات صعبة", "direct")
+
+
+def test_qailan_after_a_verb_is_not_a_source(nlp):
+    text, found = run(nlp, 'قال العقيد سامي حسن إن القوات تقدمت. وأضاف قائلا "سنواصل الهجوم".', [("سامي حسن", "PER")])
+    assert part(text, found[1]["cue"]) == "أضاف"
+    assert found[1]["source"] is None
+    assert found[1]["speaker"] == {"text": "سامي حسن", "label": "PER"}
+
+
+def test_surname_alone_resolves_to_the_person(nlp):
+    text, found = run(nlp, "زار سامي الحديثي الموقع أمس. وقال الحديثي إن القوات مستعدة.", [("سامي الحديثي", "PER")])
+    assert found[0]["speaker"] == {"text": "سامي الحديثي", "label": "PER"}
+
+
+def test_unnamed_role_holder_named_earlier_resolves_to_the_person(nlp):
+    text = "أعلن الناطق باسم القيادة العميد كريم ناصر انتهاء العملية. وقال الناطق إن القوات عادت إلى ثكناتها."
+    text, found = run(nlp, text, [("القيادة", "ORG"), ("كريم ناصر", "PER")])
+    assert part(text, found[1]["source"]) == "الناطق"
+    assert found[1]["speaker"] == {"text": "كريم ناصر", "label": "PER"}
+
+
+def test_repeated_source_head_keeps_the_earlier_speaker(nlp):
+    text = "قال المرصد الوطني للحقوق إن الغارات قتلت عشرة. وفي سياق آخر، نفت الحكومة ذلك. وأضاف المرصد أن القصف تواصل."
+    text, found = run(nlp, text, [("المرصد الوطني للحقوق", "ORG"), ])
+    assert part(text, found[-1]["source"]) == "المرصد"
+    assert found[-1]["speaker"] == {"text": "المرصد الوطني للحقوق", "label": "ORG"}
+
+
+def test_group_word_refers_back_to_the_armed_group(nlp):
+    text = "هاجم تنظيم داعش قرية نائية. وقال التنظيم في بيان إن مقاتليه سيطروا عليها."
+    text, found = run(nlp, text, [("تنظيم داعش", "ARMED_GROUP")])
+    assert part(text, found[0]["source"]) == "التنظيم"
+    assert found[0]["speaker"] == {"text": "تنظيم داعش", "label": "ARMED_GROUP"}
+

@@ -1,0 +1,319 @@
+"""Pass one: find reporting cues (verbs, participles, phrases) and build a
+statement around each with the zone, source and content readers."""
+from __future__ import annotations
+
+from typing import Optional
+
+from .found import Found
+from .lexicon import Cue
+from .words import WordView, bare, deart, in_words
+
+
+class CueFinder:
+    """Cue detection; mixed into StatementFinder."""
+
+    def _cue_at(self, v: WordView, i: int):
+        """(Cue, prefix length) when word i is a cue verb/participle form."""
+        n = v.norms[i]
+        cue = self.lex.cues.get(n)
+        if cue is not None:
+            return cue, 0
+        if len(n) > 3 and n[0] in "وف":
+            cue = self.lex.cues.get(n[1:])
+            if cue is not None:
+                return cue, 1
+        return None, 0
+
+    def _is_phrase_verb(self, n: str) -> bool:
+        pv = self.lex.phrase_verbs
+        n = bare(n) if n not in pv else n
+        return n in pv or (n.endswith("ه") and n[:-1] in pv) or (n.endswith("ها") and n[:-2] in pv)
+
+    def _negated(self, v: WordView, k: int, cue: Cue) -> bool:
+        if k == 0 or v.sent_of[k - 1] != v.sent_of[k] or not v.alpha[k - 1]:
+            return False
+        p = bare(v.norms[k - 1])
+        lx = self.lex
+        if p in ("لم", "لن", "لا", "عدم"):
+            return True
+        if p == "ما" and cue.kind != "verb":
+            return True  # «ما» before a verb is the relative «what» in news: «ما قالت إنها»
+        if cue.imperfect and p in lx.subjunctive_particles:
+            return True
+        if p == "ان" and k >= 2 and bare(v.norms[k - 2]) in ("دون", "بدون"):
+            return True
+        return False
+
+    def _find(self, v: WordView) -> list[Found]:
+        found: list[Found] = []
+        consumed_until = -1  # char: cues before this belong to an earlier statement
+        direct_ranges: list[tuple] = []
+        k = 0
+        while k < v.n:
+            if not v.alpha[k] or v.starts[k] < consumed_until:
+                k += 1
+                continue
+            if self._skip_quoted_cue(v, v.starts[k]):
+                k += 1
+                continue
+            n = v.norms[k]
+            item = None
+            if in_words(n, self._phrase_first) or n in self._phrase_first:
+                item = self._phrase_statement(v, k)
+            if item is None:
+                cue, prefix = self._cue_at(v, k)
+                if cue is not None:
+                    item = self._verb_statement(v, k, cue, prefix)
+            if item is None:
+                k += 1
+                continue
+            found.append(item)
+            if item.kind == "direct" and item.content_end is not None:
+                direct_ranges.append((item.content_start, item.content_end))
+            # Words between the cue and its content (source, channel) hold no
+            # further cue of their own.
+            consumed_until = max(consumed_until, item.content_start if item.kind != "before" else item.cue[1])
+            k = v.word_at(item.cue[1] - 1) + 1
+        return found
+
+    def _skip_quoted_cue(self, v: WordView, pos: int) -> bool:
+        """A cue word inside a quotation: speech reported inside a quoted
+        sentence is its own statement (v1.2) unless `skip_cues_in_quotes`;
+        inside a short quoted fragment (fewer than `min_quote_words_for_cues`
+        words: a name, a phrase) it never is."""
+        open_at = v.enclosing_quote(pos)
+        if open_at is None:
+            return False
+        if self.skip_cues_in_quotes:
+            return True
+        return len(v.text[open_at + 1 : v.quotes[open_at]].split()) < self.min_quote_words_for_cues
+
+    def _phrase_statement(self, v: WordView, k: int) -> Optional[Found]:
+        """بحسب / وفقا لـ / حسبما أفادت / وفق ما / نقلا عن / في بيان لـ."""
+        lx = self.lex
+        end = v.sent_end(k)
+        n = v.norms[k]
+        b = n if n in self._phrase_first else bare(n)
+        prefix = 1 if b != n else 0
+        cue_start = v.starts[k] + prefix
+        nxt = self._norm(v, k + 1) if k + 1 < end else ""
+        src_word = None
+        src_char = None
+        cue_end = None
+        if b in lx.phrase_cues_with_verb_one_word and k + 1 < end and self._is_phrase_verb(nxt):
+            cue_end, src_word = v.ends[k + 1], k + 2
+        elif k + 2 < end and (b, nxt) in lx.phrase_cues_with_verb_two_words and self._is_phrase_verb(v.norms[k + 2]):
+            cue_end, src_word = v.ends[k + 2], k + 3
+        elif k + 1 < end and (b, nxt) in lx.phrase_relay:
+            cue_end, src_word = v.ends[k + 1], k + 2
+        elif b in lx.phrase_cues_lam and k + 1 < end and nxt.startswith("ل") and nxt != "لما":
+            if nxt == "ل":
+                cue_end, src_word = v.ends[k + 1], k + 2
+            else:
+                cue_end, src_word, src_char = v.starts[k + 1] + 1, k + 1, v.starts[k + 1] + 1
+        elif b in lx.phrase_cues_alone and k + 1 < end and v.alpha[k + 1]:
+            ent = v.ent_covering(v.starts[k + 1])
+            if in_words(nxt, lx.source_heads) or (ent is not None and ent[0] <= v.starts[k + 1] + 1):
+                cue_end, src_word = v.ends[k], k + 1
+        elif (
+            b == "في"
+            and k + 2 < end
+            and nxt in ("بيان",)
+            and v.norms[k + 2].startswith("ل")
+            and v.norms[k + 2] not in ("له", "لها", "لهم")
+        ):
+            if v.norms[k + 2] == "ل":
+                cue_end, src_word = v.ends[k + 2], k + 3
+            else:
+                cue_end, src_word, src_char = v.starts[k + 2] + 1, k + 2, v.starts[k + 2] + 1
+        if cue_end is None or src_word is None or src_word >= end:
+            return None
+        cue = (cue_start, cue_end)
+        # The source: up to a comma, complementiser, time/channel phrase.
+        channel = None
+        doc_src = self._document_source(v, src_word, end)
+        document_source = None
+        if doc_src is not None:
+            channel, src_char, src_word, definite = doc_src
+            document_source = "definite" if definite else "indefinite"
+        stop, why = self._scan_source(v, src_word, end, None)
+        for r in range(src_word + 1, stop):
+            if v.norms[r] in lx.relative_pronouns:  # «وفق المصادر التي أشارت»
+                stop, why = r, "skip"
+                break
+        if src_char is None and doc_src is None:
+            src_char = v.starts[src_word]
+        source = (src_char, v.ends[stop - 1]) if src_char is not None and stop > src_word else None
+        # Content before the cue: the whole preceding clause of the sentence.
+        first = v.sent_first[v.sent_of[k]]
+        before = self._before_content(v, first, k, cue_start)
+        if before is not None:
+            cs, ce = before
+            return Found(cue, k, source, channel, cs, ce, v.word_at(cs), "before", document_source=document_source, break_at=self._break_position(v, k, cue_start, first))
+        # Phrase at the start of its sentence: the content follows the source.
+        if why in ("end", "limit"):
+            stop = self._chain_end(v, src_word, end)
+            source = (src_char, v.ends[stop - 1]) if src_char is not None and stop > src_word else source
+            nxt_word, ch2 = stop, None
+        else:
+            nxt_word, ch2 = self._skip_zone(v, stop, end, None)
+        channel = channel or ch2
+        intro = self._introducer(v, nxt_word, end, None) or self._plain_or_quote(v, nxt_word, end)
+        if intro is None:
+            return None
+        return self._with_content(v, cue, k, source, channel, intro, end, document_source=document_source, break_at=self._break_position(v, k, cue_start, first))
+
+    def _verb_statement(self, v: WordView, k: int, cue: Cue, prefix: int) -> Optional[Found]:
+        lx = self.lex
+        end = v.sent_end(k)
+        first = v.sent_first[v.sent_of[k]]
+        if self._negated(v, k, cue):
+            return None
+        blockers = self.lex.not_cue_after.get(bare(v.norms[k]))
+        if blockers and k > first and in_words(v.norms[k - 1], blockers):
+            return None  # «من بين», «ما بين»: between, not «he clarified»
+        if prefix == 0 and k > first and v.alpha[k - 1] and v.norms[k] in lx.cue_only_at_clause_start and v.norms[k - 1] != "كما":
+            return None  # «الصراع بين ...»: after a noun it is «between»
+        cue_span = (v.starts[k] + prefix, v.ends[k])
+        i = k + 1
+        # The writer's background note «يذكر أن» is not a statement.
+        if cue.lemma == "ذكر" and bare(v.norms[k]) == "يذكر" and i < end and (
+            self._is_comp(v, i) or v.norms[i] in ("الي", "ان")
+        ):
+            return None
+        source = None
+        channel = None
+        document_source = None
+        fronted = None
+        if cue.kind == "verb":
+            fronted = self._fronted_source(v, k, first)
+        if fronted is not None:
+            source = fronted
+        i, channel = self._skip_zone(v, i, end, cue)
+        intro = self._introducer(v, i, end, cue)
+        if intro is None and fronted is None and cue.kind == "verb" and i < end and v.alpha[i]:
+            head = v.norms[i]
+            if cue.np_object and (head in lx.content_starters or deart(head) in lx.content_starters):
+                intro = ("clause", v.starts[i], i)  # «وأكد دعم ...»: no source
+            elif channel is not None and v.norms[i].startswith("ل") and not v.norms[i].startswith("لل"):
+                # «قال في تصريح لرابطة ... إنه»: whom he spoke to, not a source.
+                stop, why = self._scan_source(v, i + 1, end, cue)
+                nxt, _ = self._skip_zone(v, stop, end, cue)
+                intro = self._introducer(v, nxt, end, cue)
+            else:
+                src_first = i
+                doc_src = self._document_source(v, i, end)
+                src_char = v.starts[i]
+                if doc_src is not None:
+                    channel, src_char, src_first, definite = doc_src
+                    document_source = "definite" if definite else "indefinite"
+                stop, why = self._scan_source(v, src_first, end, cue)
+                if why in ("end", "limit"):
+                    if not cue.np_object or src_first >= end:
+                        return None
+                    stop = self._chain_end(v, src_first, end)
+                    if src_char is not None and stop > src_first:
+                        source = (src_char, v.ends[stop - 1])
+                    intro = self._plain_or_quote(v, stop, end)
+                else:
+                    if src_char is not None and stop > src_first:
+                        source = (src_char, v.ends[stop - 1])
+                    nxt, ch2 = self._skip_zone(v, stop, end, cue)
+                    channel = channel or ch2
+                    intro = self._introducer(v, nxt, end, cue)
+                    if intro is None and why == "skip" and nxt < end:
+                        # Appositions between commas: «وزير الداخلية، جيرار
+                        # كولومب، الجمعة، أنه ...», «X، المتحدث باسم Y، إن».
+                        found_apposition = self._apposition_source(v, nxt, end, cue, stop)
+                        if found_apposition is not None:
+                            last, ch3, intro = found_apposition
+                            source = (src_char if src_char is not None else v.starts[nxt], v.ends[last - 1])
+                            channel = channel or ch3
+                    if intro is None and cue.np_object and why == "skip":
+                        # «نفت الإمارات اتهامات إيرانية، ...»: the object may
+                        # sit before the comma; the subject chain says where.
+                        chain = self._chain_end(v, src_first, stop)
+                        if chain < stop and src_char is not None:
+                            source = (src_char, v.ends[chain - 1])
+                            intro = self._plain_or_quote(v, chain, end)
+                        else:
+                            intro = self._plain_or_quote(v, nxt, end)
+        elif intro is None and fronted is not None and cue.np_object:
+            intro = self._plain_or_quote(v, i, end)
+        elif intro is None and cue.kind == "participle" and cue.preps:
+            # «داعيا المواطنين إلى ...»: the object and its preposition
+            # phrase are the content.
+            for j in range(i + 1, min(end, i + 5)):
+                if not v.alpha[j]:
+                    break
+                if v.norms[j] in cue.preps:
+                    intro = self._plain_or_quote(v, i, end)
+                    break
+        if intro is None:
+            return None
+        if cue.object_first and source is not None and fronted is None:
+            source, intro = self._split_object(v, source, intro, cue)
+        return self._with_content(
+            v,
+            cue_span,
+            k,
+            source,
+            channel,
+            intro,
+            end,
+            passive=cue.kind == "passive",
+            continuation=source is None,
+            document_source=document_source,
+            break_at=self._break_position(v, k, cue_span[0], first) if prefix == 0 else v.starts[k],
+        )
+
+    def _apposition_source(self, v: WordView, seg: int, end: int, cue: Cue, first_stop: int):
+        """Comma-separated segments after the source head («بشار الجعفري،
+        مندوب سوريا إلى الأمم المتحدة، إن»). Returns (end word of the source,
+        channel, introducer) when a marked content (complementiser, quotation
+        mark, colon) follows the last segment, else None. Segments that open
+        with a relative pronoun or an aside («الذي ...», «ومقره لندن»,
+        «الموالي للمعارضة») are read past but stay outside the source; a
+        segment holding a cue word or a typical object noun ends the search
+        (it is a new clause, not an apposition)."""
+        lx = self.lex
+        last = first_stop
+        keep = True
+        for _ in range(self.max_appositions):
+            if seg >= end or not v.alpha[seg] or seg - first_stop > self.max_source_words + 6:
+                return None
+            stop, why = self._scan_source(v, seg, end, cue)
+            if stop == seg or why not in ("intro", "skip"):
+                return None
+            for x in range(seg, stop):
+                n = v.norms[x]
+                if self._cue_at(v, x)[0] is not None or n in lx.content_starters or deart(n) in lx.content_starters:
+                    return None
+            head = v.norms[seg]
+            if head in lx.relative_pronouns or in_words(head, lx.aside_starters):
+                keep = False
+            if keep:
+                last = stop
+            nxt, channel = self._skip_zone(v, stop, end, cue)
+            marked = nxt < end and (self._is_comp(v, nxt) or self._is_opener(v, nxt) or v.norms[nxt] == ":")
+            if marked:
+                intro = self._introducer(v, nxt, end, cue)
+                return (last, channel, intro) if intro is not None else None
+            if why != "skip" or nxt == stop:
+                return None
+            seg = nxt
+        return None
+
+    def _split_object(self, v: WordView, source: tuple, intro: tuple, cue: Cue):
+        """«وصف الوزير الهجوم بأنه»: cut the object off the source; for
+        `object_content` cues the object opens the content."""
+        first = v.word_at(source[0])
+        last = v.word_at(source[1] - 1) + 1
+        sub = self._subject_end(v, first, last)
+        if sub >= last:
+            return source, intro
+        source = (source[0], v.ends[sub - 1])
+        if cue.object_in_content and intro[0] == "clause":
+            intro = ("clause", v.starts[sub], sub)
+        return source, intro
+
