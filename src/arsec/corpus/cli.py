@@ -234,5 +234,19 @@ def docbins(out: Path, data: Optional[Path] = DataOpt,
         typer.echo(f"  {m['id']} {m['group']} [{m['start']}, {m['end']}) tokens: {' | '.join(m['tokens'])}")
 
 
+@app.command()
+def stats(data: Optional[Path] = DataOpt, splits_file: Path = typer.Option(CORPUS_DIR / "splits.json"),
+          json_out: Optional[Path] = typer.Option(None, "--json", help="also write JSON here")):
+    """Counts per split, label, echelon and statement type (for docs/corpus.md)."""
+    from .gold import gold_records
+    from .stats import corpus_stats, format_stats
+
+    splits = json.loads(splits_file.read_text(encoding="utf-8")) if splits_file.exists() else None
+    result = corpus_stats(gold_records(data=data), splits)
+    typer.echo(format_stats(result))
+    if json_out:
+        json_out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     app()
