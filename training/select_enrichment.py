@@ -1,6 +1,8 @@
 """Add articles rich in military units and operation names to the gold corpus.
 
     python training/select_enrichment.py [--data ../shared/data] [--n 130]
+    python training/select_enrichment.py --n 70 --min-operations 1 --stage enriched-operations
+    python training/select_enrichment.py --n 40 --min-operations 1 --trigger-quotes --stage enriched-operations-2
 
 The balanced selection (`select_articles.py`) yields far fewer unit mentions
 and operation names than the corpus targets (1,500 units, 150 operations):
@@ -12,6 +14,11 @@ already selected (the same 5-gram Jaccard rule). The sample is therefore
 biased towards what the rules recognise; the datasheet says so, and the
 balanced first stage stays the reference for the other figures.
 
+A second run with `--min-operations 1` takes only articles where the rules
+find an operation name (the first run left operations short of the target);
+a third adds `--trigger-quotes`, a plain pattern for a trigger word followed
+by a quoted name, to reach operations the rules miss.
+
 Appends the picked ids to `corpus/selection.jsonl` (order continuing, stage
 "enriched") and deals them to train/dev/test with the same 14/3/3 deck into
 `corpus/splits.json`, leaving every earlier assignment unchanged.
@@ -21,12 +28,17 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 from pathlib import Path
 
 from arsec.corpus.data import CORPUS_DIR, iter_articles
 from arsec.corpus.standoff_hash import sha256_text
 
 from select_articles import DECK, MAX_JACCARD, MAX_WORDS, MIN_WORDS, SEED, jaccard, region_of, shingles, year_of
+
+
+# A trigger word followed by a short quoted name: an operation the rules may miss.
+QUOTED_OPERATION = re.compile(r"(?:عملية|عمليات|عمليتي|معركة|حملة|مناورات|تمرين)\s*(?:ال)?[«\"“][^\"»”\n]{2,40}[»\"”]")
 
 
 def richness(doc) -> int:
@@ -41,6 +53,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", default=None, help="shared data folder (default ../shared/data)")
     parser.add_argument("--n", type=int, default=130)
+    parser.add_argument("--min-operations", type=int, default=0,
+                        help="keep only articles with at least this many predicted operation names")
+    parser.add_argument("--trigger-quotes", action="store_true",
+                        help='count quoted names after a trigger word too (4 points each; they satisfy --min-operations)')
+    parser.add_argument("--stage", default="enriched", help="stage name written to selection.jsonl")
     parser.add_argument("--out", type=Path, default=CORPUS_DIR)
     args = parser.parse_args()
 
@@ -54,11 +71,12 @@ def main() -> None:
     candidates = [a for a in articles.values()
                   if a["id"] not in taken and MIN_WORDS <= len(a["text"].split()) <= MAX_WORDS]
     nlp = arsec.load(disable=["arsec_statements"])
-    rng = random.Random(SEED + 1)
+    rng = random.Random(SEED + 1 + args.min_operations)
     scored = []
     for art, doc in zip(candidates, nlp.pipe(a["text"] for a in candidates)):
-        score = richness(doc)
-        if score:
+        quoted = len(QUOTED_OPERATION.findall(art["text"])) if args.trigger_quotes else 0
+        score = richness(doc) + 4 * quoted
+        if score and len(doc.spans.get("operations", [])) + quoted >= args.min_operations:
             scored.append((-score, rng.random(), art))
     scored.sort(key=lambda t: (t[0], t[1]))
 
@@ -86,7 +104,7 @@ def main() -> None:
                 "id": art["id"], "sha256": sha256_text(art["text"]), "corpus": "security",
                 "region": region_of(art), "source": art["source"], "year": year_of(art),
                 "words": len(art["text"].split()), "rule": art["security_rule"], "order": order,
-                "stage": "enriched", "richness": score,
+                "stage": args.stage, "richness": score,
             }, ensure_ascii=False) + "\n")
             order += 1
     splits_path.write_text(json.dumps(splits, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
