@@ -3,6 +3,7 @@
     python training/select_enrichment.py [--data ../shared/data] [--n 130]
     python training/select_enrichment.py --n 70 --min-operations 1 --stage enriched-operations
     python training/select_enrichment.py --n 40 --min-operations 1 --trigger-quotes --stage enriched-operations-2
+    python training/select_enrichment.py --n 30 --min-operations 1 --trigger-quotes --corpus ant_multisource --stage enriched-operations-3
 
 The balanced selection (`select_articles.py`) yields far fewer unit mentions
 and operation names than the corpus targets (1,500 units, 150 operations):
@@ -58,6 +59,8 @@ def main() -> None:
     parser.add_argument("--trigger-quotes", action="store_true",
                         help='count quoted names after a trigger word too (4 points each; they satisfy --min-operations)')
     parser.add_argument("--stage", default="enriched", help="stage name written to selection.jsonl")
+    parser.add_argument("--corpus", default="security",
+                        help="collection to pick from (arsec.corpus.data.CORPUS_FILES); near-duplicates of any selected article are skipped")
     parser.add_argument("--out", type=Path, default=CORPUS_DIR)
     args = parser.parse_args()
 
@@ -67,9 +70,14 @@ def main() -> None:
     selected = [json.loads(l) for l in selection_path.read_text(encoding="utf-8").splitlines() if l.strip()]
     splits = json.loads(splits_path.read_text(encoding="utf-8"))
     taken = {r["id"] for r in selected}
-    articles = {a["id"]: a for a in iter_articles("security", args.data)}
+    articles = {a["id"]: a for a in iter_articles(args.corpus, args.data)}
+    if args.corpus != "security":  # near-duplicate check against the security articles already selected
+        security = {a["id"]: a for a in iter_articles("security", args.data)}
+        articles.update({k: v for k, v in security.items() if k in taken})
     candidates = [a for a in articles.values()
-                  if a["id"] not in taken and MIN_WORDS <= len(a["text"].split()) <= MAX_WORDS]
+                  if a["id"] not in taken and MIN_WORDS <= len(a["text"].split()) <= MAX_WORDS
+                  and (args.corpus == "security" or a.get("category", "") == "" or
+                       not re.search(r"sport|cultur|tech|medic|financ|econom|relig|beauty|gaming|divers", a.get("category", ""), re.I))]
     nlp = arsec.load(disable=["arsec_statements"])
     rng = random.Random(SEED + 1 + args.min_operations)
     scored = []
@@ -101,9 +109,9 @@ def main() -> None:
             split = deck.pop()
             splits[split] = sorted(set(splits[split]) | {art["id"]})
             out.write(json.dumps({
-                "id": art["id"], "sha256": sha256_text(art["text"]), "corpus": "security",
+                "id": art["id"], "sha256": sha256_text(art["text"]), "corpus": args.corpus,
                 "region": region_of(art), "source": art["source"], "year": year_of(art),
-                "words": len(art["text"].split()), "rule": art["security_rule"], "order": order,
+                "words": len(art["text"].split()), "rule": art.get("security_rule"), "order": order,
                 "stage": args.stage, "richness": score,
             }, ensure_ascii=False) + "\n")
             order += 1

@@ -20,7 +20,15 @@ CORPUS_DIR = REPO_ROOT / "corpus"
 ANNOTATIONS_DIR = CORPUS_DIR / "annotations"
 WORK_DIR = REPO_ROOT / "corpus_work"
 
-CORPUS_FILES = {"security": "raw/security/security_news.jsonl.gz"}
+CORPUS_FILES = {
+    "security": "raw/security/security_news.jsonl.gz",
+    # The source corpora of the security subset, for articles it did not keep
+    # (the operation-focused enrichment stage); sanad_like is left out: its
+    # punctuation and digits were stripped upstream.
+    "ant_multisource": "raw/ant_multisource/ant_multisource.part01.jsonl.gz",
+    "ant_jawharafm": "raw/ant_jawharafm/ant_jawharafm.part01.jsonl.gz",
+    "saudinewsnet": "raw/saudinewsnet/saudinewsnet.part01.jsonl.gz",
+}
 
 
 def data_dir(path: Optional[PathLike] = None) -> Path:
