@@ -183,3 +183,11 @@ def test_pud_span_f1_does_not_regress():
     docs = read_pud(DATA / "ud/UD_Arabic-PUD/ar_pud-ud-test.conllu")
     nlp = spacy.blank("ar", config=CONFIG)
     assert span_f1(nlp.make_doc, docs)["f1"] >= 0.97
+
+
+def test_norm_is_never_empty():
+    # A token of tatweel or diacritics alone normalises to nothing; its NORM
+    # falls back to the text so that vector tables can still embed it.
+    nlp = spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "arsec.ArabicTokenizer.v1"}}})
+    for text in ["ـــ", "\u064e\u064f", "قال ـــ \u0651 الناطق"]:
+        assert all(token.norm_ for token in nlp(text))

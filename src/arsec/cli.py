@@ -111,40 +111,53 @@ def _read_items(source: BinaryIO, text_field: str, id_field: str, max_chars: int
             yield _Item(doc_id, text)
 
 
-def process_items(nlp, items, batch_size: int = 64, n_process: int = 1) -> Iterator[dict[str, Any]]:
+def process_items(nlp, items, batch_size: int = 64, n_process: int = 1,
+                  chunk_size: Optional[int] = None) -> Iterator[dict[str, Any]]:
     """Yield one record per item, in order, whatever happens to single documents.
 
-    Items with an error are answered without processing. A document whose
-    processing raises is dropped by spaCy's error handler; the gap in the
-    context numbers tells which one, and it gets an error record.
+    Items with an error are answered without processing. Items go through
+    `nlp.pipe` a chunk at a time; if processing a chunk raises, its documents
+    are processed again one by one, so only the document that fails gets an
+    error record. (spaCy's per-component error handlers cannot do this: its
+    trained components do not all accept one.)
     """
-    pending: dict[int, _Item] = {}
-
-    def texts() -> Iterator[tuple[str, int]]:
-        for n, item in enumerate(items):
-            pending[n] = item
-            yield ("" if item.error else item.text), n
-
-    nlp.set_error_handler(_drop_failed_doc)
-    next_n = 0
-    for doc, n in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
-        while next_n < n:  # documents that failed inside the pipeline
-            failed = pending.pop(next_n)
-            yield error_record(failed.doc_id, failed.text, "processing failed inside the pipeline")
-            next_n += 1
-        item = pending.pop(n)
-        next_n = n + 1
-        if item.error:
-            yield error_record(item.doc_id, item.text, item.error)
-        else:
-            yield doc_to_record(doc, item.doc_id)
-    for n in sorted(pending):
-        failed = pending[n]
-        yield error_record(failed.doc_id, failed.text, "processing failed inside the pipeline")
+    chunk_size = chunk_size or batch_size * max(1, n_process) * 8
+    for chunk in _chunks(items, chunk_size):
+        todo = [item for item in chunk if not item.error]
+        try:
+            results = [(doc, None) for doc in nlp.pipe(
+                (item.text for item in todo), batch_size=batch_size, n_process=n_process)]
+        except Exception:  # isolate the failing document(s)
+            results = [_process_one(nlp, item.text) for item in todo]
+        processed = iter(results)
+        for item in chunk:
+            if item.error:
+                yield error_record(item.doc_id, item.text, item.error)
+                continue
+            doc, failure = next(processed)
+            if failure is None:
+                yield doc_to_record(doc, item.doc_id)
+            else:
+                yield error_record(item.doc_id, item.text, f"processing failed inside the pipeline: {failure}")
 
 
-def _drop_failed_doc(proc_name, proc, docs, error) -> None:
-    print(f"arsec: {proc_name} failed on a document: {error!r}", file=sys.stderr)
+def _process_one(nlp, text: str):
+    try:
+        return nlp(text), None
+    except Exception as e:  # reported in the record, the run goes on
+        print(f"arsec: a document failed: {e!r}", file=sys.stderr)
+        return None, type(e).__name__
+
+
+def _chunks(items: Iterator[_Item], size: int) -> Iterator[list[_Item]]:
+    chunk: list[_Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _open_input(path: str) -> BinaryIO:

@@ -482,8 +482,15 @@ class ArabicTokenizer:
         return self.from_bytes(path.read_bytes())
 
 
+def token_norm(text: str) -> str:
+    """NORM of a token: its normalised spelling, or the text itself when
+    normalising leaves nothing (a run of tatweel or diacritics). An empty NORM
+    has no subword n-grams, which floret vector tables cannot embed."""
+    return normalize(text) or text
+
+
 def _install_norm(vocab: Vocab) -> None:
-    vocab.lex_attr_getters[NORM] = normalize
+    vocab.lex_attr_getters[NORM] = token_norm
 
 
 @registry.tokenizers("arsec.ArabicTokenizer.v1")
