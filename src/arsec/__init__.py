@@ -20,7 +20,7 @@ __all__ = ["load", "pipeline_path", "doc_to_record", "error_record", "DEFAULT_PI
 
 # The pipeline `load()` returns when no other is named; it lives in
 # src/arsec/pipelines/ and is rebuilt from configs/ (see README, "Building").
-DEFAULT_PIPELINE = "arsec_rules"
+DEFAULT_PIPELINE = "arsec_core"
 
 
 def pipeline_path(name: str = DEFAULT_PIPELINE) -> Path:
