@@ -149,7 +149,7 @@ def test_copies_of_held_out_sentences_are_found():
 def test_anercorp_token_level_projection_and_score():
     tokens = ["وزار", "قائد", "الجيش", "العراقي", "والكويت", "امس"]
     text = " ".join(tokens)
-    gold = anercorp_eval.gold_spans(["O", "O", "B-ORG", "I-ORG", "B-LOC", "O"])
+    gold = set(convert.bio_spans(["O", "O", "B-ORG", "I-ORG", "B-LOC", "O"]))
     pred = anercorp_eval.project_entities(tokens, [
         (text.index("الجيش"), text.index("العراقي") + len("العراقي"), "MIL_UNIT"),
         (text.index("الكويت"), text.index("الكويت") + len("الكويت"), "LOC"),

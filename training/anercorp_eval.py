@@ -18,6 +18,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from convert_corpora import bio_spans
+
 ARSEC_TO_ANERCORP = {
     "PER": "PERS",
     "LOC": "LOC",
@@ -27,20 +29,6 @@ ARSEC_TO_ANERCORP = {
     "ARMED_GROUP": "ORG",
     "OPERATION": "MISC",
 }
-
-
-def gold_spans(tags: Sequence[str]) -> set[tuple[str, int, int]]:
-    """BIO spans (label, start, end); an I- without a matching B- opens a span."""
-    spans: list[list] = []
-    for i, tag in enumerate(tags):
-        if tag == "O" or "-" not in tag:
-            continue
-        prefix, label = tag.split("-", 1)
-        if prefix == "I" and spans and spans[-1][0] == label and spans[-1][2] == i:
-            spans[-1][2] = i + 1
-        else:
-            spans.append([label, i, i + 1])
-    return {tuple(s) for s in spans}
 
 
 def project_entities(
@@ -98,7 +86,7 @@ def evaluate_anercorp(nlp, sentences: Sequence[dict], batch_size: int = 256) -> 
     pairs = []
     for sentence, doc in zip(sentences, nlp.pipe(texts, batch_size=batch_size)):
         pred = project_entities(sentence["tokens"], ((e.start_char, e.end_char, e.label_) for e in doc.ents))
-        pairs.append((gold_spans(sentence["tags"]), pred))
+        pairs.append((set(bio_spans(sentence["tags"])), pred))
     return score(pairs)
 
 
