@@ -237,3 +237,84 @@ def test_settings_are_config_visible():
     assert cfg["overwrite_ents"] is False and cfg["lexicon_dir"] is None
     doc = nlp("وصل اللواء 20")
     assert [s.text for s in doc.spans["mil"]] == ["اللواء 20"]
+
+
+# -- behaviours added after the train-split error analysis (own sentences) ----
+
+def test_command_of_a_named_force_nests_the_force(nlp):
+    doc = nlp("أعلنت قيادة التحالف العربي أمس إسقاط طائرة مسيرة.")
+    assert mil_ents(doc) == ["قيادة التحالف العربي"]
+    got = dict(units(doc))
+    assert got["قيادة التحالف العربي"]["echelon"] == "command"
+    assert got["قيادة التحالف العربي"]["parent"] == "التحالف العربي"
+    assert got["التحالف العربي"]["echelon"] == "force"
+
+
+def test_command_inherits_the_specialty_of_its_service(nlp):
+    doc = nlp("وقالت قيادة القوة الجوية العراقية إن الطائرات عادت بسلام.")
+    info = dict(units(doc))["قيادة القوة الجوية العراقية"]
+    assert (info["echelon"], info["specialty"], info["parent"]) == (
+        "command", "air", "القوة الجوية العراقية")
+
+
+def test_aviation_of_a_named_force_is_an_air_service(nlp):
+    doc = nlp("وشن طيران التحالف الدولي ثلاث غارات على مواقع التنظيم.")
+    info = dict(units(doc))["طيران التحالف الدولي"]
+    assert (info["echelon"], info["specialty"], info["parent"]) == (
+        "service", "air", "التحالف الدولي")
+
+
+def test_wrapper_word_alone_is_not_a_unit(nlp):
+    doc = nlp("عقدت القيادة اجتماعا، وحلق طيران مجهول فوق المدينة.")
+    assert unit_texts(doc) == []
+
+
+def test_national_air_force_with_country_adjective(nlp):
+    doc = nlp("وقصف الطيران التركي مواقع قرب الحدود.")
+    info = dict(units(doc))["الطيران التركي"]
+    assert (info["echelon"], info["specialty"]) == ("service", "air")
+    assert unit_texts(nlp("وحلق الطيران فوق المدينة.")) == []
+
+
+def test_coordinated_national_forces_are_one_span(nlp):
+    doc = nlp("وتقدمت القوات المالية والفرنسية نحو البلدة.")
+    assert mil_ents(doc) == ["القوات المالية والفرنسية"]
+    assert dict(units(doc))["القوات المالية والفرنسية"]["echelon"] == "force"
+
+
+def test_royal_between_service_and_country_adjective(nlp):
+    doc = nlp("ونفذت القوات الجوية الملكية السعودية طلعات فوق الحدود.")
+    assert mil_ents(doc) == ["القوات الجوية الملكية السعودية"]
+
+
+def test_forces_of_an_echelon_unit_is_one_unit(nlp):
+    doc = nlp("وسيطرت قوات المنطقة العسكرية الثالثة على المعسكر.")
+    assert unit_texts(doc) == ["قوات المنطقة العسكرية الثالثة"]
+    info = dict(units(doc))["قوات المنطقة العسكرية الثالثة"]
+    assert (info["echelon"], info["number"]) == ("command", 3)
+
+
+@pytest.mark.parametrize("text", [
+    "قوات الشرعية", "القوات الشرعية", "الحرس الوطني", "حرس الحدود", "الأمن المركزي",
+    "قوات النخبة", "قوات مكافحة الإرهاب",
+])
+def test_generic_names_need_a_country_adjective(nlp, text):
+    assert unit_texts(nlp(f"وصلت {text} إلى المدينة.")) == []
+
+
+def test_generic_border_guard_with_adjective(nlp):
+    assert mil_ents(nlp("أعلن حرس الحدود السعودي ضبط مهربين.")) == ["حرس الحدود السعودي"]
+
+
+@pytest.mark.parametrize("text", [
+    "المقاومة الشعبية اليمنية", "المقاومة الجنوبية", "اللجان الشعبية", "البشمركة",
+    "الدفاعات الجوية السورية", "قوة مجموعة دول الساحل الخمس", "المارينز",
+])
+def test_added_force_names(nlp, text):
+    assert mil_ents(nlp(f"قال بيان إن {text} صدت هجوما ليليا.")) == [text]
+
+
+def test_police_head_does_not_take_a_verb_or_back_reference(nlp):
+    assert unit_texts(nlp("قال مدير شرطة المحافظة إن عناصر شرطة تعرضت لهجوم.")) == []
+    doc = nlp("وأعلنت شرطة العاصمة تايبيه توقيف مشتبه به.")
+    assert unit_texts(doc) == ["شرطة العاصمة تايبيه"]

@@ -49,7 +49,11 @@ NUMBER_WORDS = {normalize("رقم")}
 FIELD_ARMY = {normalize("الميداني")}
 # Words that may close a national force after its country adjective and
 # belong to its name («القوات اليمنية المشتركة», «القوات السورية النظامية»).
-FORCE_TAILS = {normalize(w) for w in ("المشتركة", "الخاصة", "النظامية")}
+FORCE_TAILS = {normalize(w) for w in ("المشتركة", "الخاصة", "النظامية", "المسلحة",
+                                      "الجنوبية", "الشمالية")}
+# «الملكي/الملكية» may stand between a force and its country adjective and
+# belongs to the name («القوات الجوية الملكية السعودية»).
+ROYAL = {normalize(w) for w in ("الملكي", "الملكية")}
 ARTICLE = "ال"
 
 
@@ -124,6 +128,7 @@ class UnitLexicon:
     specialties: Trie  # phrase → english specialty
     forces: Trie  # name → (echelon, specialty|None, adjective rule)
     named_heads: Trie  # head → (echelon, specialty|None)
+    wrappers: dict  # word → (echelon, specialty|None|"inherit")
     places: Trie
     country_adjectives: set[str]
     descriptors: set[str]
@@ -155,6 +160,8 @@ class UnitLexicon:
         named_heads = Trie()
         for head, echelon, specialty in _rows(d / "named_heads.tsv"):
             named_heads.add(_key(head), (echelon, None if specialty == "-" else specialty))
+        wrappers = {normalize(word): (echelon, None if specialty == "-" else specialty)
+                    for word, echelon, specialty in _rows(d / "wrappers.tsv")}
         places = Trie()
         for (place,) in _rows(d / "places.txt"):
             places.add(_key(place), True)
@@ -164,12 +171,12 @@ class UnitLexicon:
             adjectives.update({masc, masc + "ه", masc + "ين", masc + "ون"})
         descriptors = {normalize(w) for (w,) in _rows(d / "place_descriptors.txt")}
         stop_words = {normalize(w) for (w,) in _rows(d / "stop_words.txt")}
-        lex = cls(heads, ordinals, specialties, forces, named_heads, places, adjectives,
+        lex = cls(heads, ordinals, specialties, forces, named_heads, wrappers, places, adjectives,
                   descriptors, stop_words)
         lex.vocab = (heads.words() | set(ordinals) | specialties.words() | forces.words()
                      | named_heads.words() | adjectives | FOLLOWER_WORDS)
         lex.start_words = (heads.first_words | forces.first_words | named_heads.first_words
-                           | {normalize("قوات"), normalize("القوات")})
+                           | set(wrappers) | {normalize("قوات"), normalize("القوات")})
         return lex
 
 
@@ -315,11 +322,18 @@ class UnitParser:
             end = i + length
             if echelon == "BLOCK":
                 return UnitParse(i, end, end, "BLOCK")
-            has_adj = self._adjective_at(v, end, limit)
+            royal = end < limit and not v.prefix(end) and v.core(end) in ROYAL
+            adj_at = end + 1 if royal else end
+            has_adj = self._adjective_at(v, adj_at, limit)
             if rule == "required" and not has_adj:
                 continue
             if has_adj and rule != "none":
-                end += 1
+                end = adj_at + 1
+                # Coordinated nations share one span: «القوات المالية والفرنسية».
+                k = self._conj(v, end)
+                if (k is not None and k < limit and v.prefix(k) in ("", "و")
+                        and v.core(k) in self.lex.country_adjectives):
+                    end = k + 1
                 if end < limit and not v.prefix(end) and v.core(end) in FORCE_TAILS:
                     end += 1
             return UnitParse(i, end, end, echelon, specialty=specialty)
@@ -331,8 +345,30 @@ class UnitParser:
             return None
         inner = self._force(v, i + 1, limit)
         if inner is None or inner.echelon == "BLOCK" or v.prefix(i + 1):
-            return inner if inner is not None and inner.echelon == "BLOCK" else None
+            if inner is not None and inner.echelon == "BLOCK":
+                return inner
+            # «قوات المنطقة العسكرية الثانية», «قوات اللواء الخامس»: the
+            # echelon unit itself, nothing nested (as for a named force).
+            inner = None if v.prefix(i + 1) else self._echelon(v, i + 1, limit)
+            if inner is None:
+                return None
+            return UnitParse(i, inner.end, inner.end, inner.echelon, number=inner.number,
+                             numbers=inner.numbers, specialty=inner.specialty)
         return UnitParse(i, inner.end, inner.end, inner.echelon, specialty=inner.specialty)
+
+    def _wrapped(self, v: DocView, i: int, limit: int, depth: int) -> Optional[UnitParse]:
+        """«قيادة / طيران» + a unit: a new unit whose parent is the inner one."""
+        got = self.lex.wrappers.get(v.core(i))
+        if got is None or depth >= self.max_depth or i + 1 >= limit or v.prefix(i + 1):
+            return None
+        inner = self.parse_at(v, i + 1, limit, depth + 1)
+        if inner is None:
+            return None
+        echelon, specialty = got
+        if specialty == "inherit":
+            specialty = inner.specialty
+        return UnitParse(i, inner.end, inner.end, echelon, specialty=specialty,
+                         parent=inner, parent_link="")
 
     def _echelon(self, v: DocView, i: int, limit: int) -> Optional[UnitParse]:
         best = None
@@ -429,7 +465,8 @@ class UnitParser:
             return None
         candidates = [
             p for p in (self._force(v, i, limit), self._forces_of(v, i, limit),
-                        self._echelon(v, i, limit), self._named(v, i, limit))
+                        self._echelon(v, i, limit), self._named(v, i, limit),
+                        self._wrapped(v, i, limit, depth))
             if p is not None
         ]
         if not candidates:
@@ -437,7 +474,7 @@ class UnitParser:
         best = max(candidates, key=lambda p: (p.end, p.echelon != "BLOCK"))
         if best.echelon == "BLOCK":
             return None
-        if depth < self.max_depth:
+        if depth < self.max_depth and best.parent is None:
             self._attach_parent(v, best, limit, depth)
         return best
 
