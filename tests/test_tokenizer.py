@@ -191,3 +191,35 @@ def test_norm_is_never_empty():
     nlp = spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "arsec.ArabicTokenizer.v1"}}})
     for text in ["ـــ", "\u064e\u064f", "قال ـــ \u0651 الناطق"]:
         assert all(token.norm_ for token in nlp(text))
+
+
+# Rare words (invented names, never in the counts) glued to a proclitic.
+@pytest.mark.parametrize(
+    "word, pieces",
+    [
+        ("وقرزميط", ["و", "قرزميط"]),            # و + unseen name
+        ("ووقرزميط", ["و", "وقرزميط"]),          # و + unseen name starting with و
+        ("والقرزميطة", ["و", "القرزميطة"]),      # و + article + unseen name
+        ("بالقرزميطة", ["ب", "القرزميطة"]),
+        ("للقرزميطة", ["ل", "لقرزميطة"]),
+    ],
+)
+def test_rare_names_after_proclitics_are_split(nlp, word, pieces):
+    assert split(nlp, word) == pieces
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "وطنياتيهم",   # begins with «وطن», seen as «الوطن»: an inflected و-stem
+        "بوقرزميط",    # «بو» begins Maghrebi names
+    ],
+)
+def test_rare_words_with_stem_evidence_stay_whole(nlp, word):
+    assert split(nlp, word) == [word]
+
+
+def test_short_hosts_in_names_and_spelled_letters(nlp):
+    doc = nlp("قصفت المدفعية مواقع قرب وتل أبيض حسب ما نقلت لبي بي سي")
+    assert texts(doc)[4:7] == ["و", "تل", "أبيض"]
+    assert texts(doc)[-4:] == ["ل", "بي", "بي", "سي"]

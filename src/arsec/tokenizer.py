@@ -118,10 +118,13 @@ _NEVER_SPLIT = frozenset(
 # Two-letter hosts after a proclitic: only these words. Short strings are
 # nearly always real words in the count table («دل»، «قي»، «اب»), so counts
 # cannot tell «بدل» or «لقي» from clitic + host; the list of two-letter
-# function words and nouns that do take proclitics is short and closed.
+# function words and nouns that do take proclitics is short and closed. «تل»
+# (hill, in place names: «وتل أبيض») and the spelled Latin letters «بي», «سي»
+# («لبي بي سي»، «لسي إن إن») are hosts too; the counts still decide.
 _SHORT_HOSTS = frozenset(
     """
     لا لم لن ما من في عن أن إن أو هو هي هم هن قد كل لو إذ أي ذا تم يد دم أب أخ أم
+    تل بي سي
     """.split()
 )
 
@@ -247,11 +250,60 @@ class CliticSegmenter:
         («و» + «للجيش» against «ول» + «لجيش»); when a lone conjunction wins,
         the particle after it is decided on the remainder, because the
         remainder's count already includes its own clitic reading
-        («للجيش» is frequent, so «و» alone scores highest)."""
+        («للجيش» is frequent, so «و» alone scores highest). A rare word the
+        counts cannot decide falls back on `_rare_word_proclitic`."""
         n = self._best_prefix(key, _CONJUNCTIONS)
+        if n == 0:
+            n = self._rare_word_proclitic(key, conjunction_allowed=True)
         if n == 1 and key[0] in "وف":
-            n += self._best_prefix(key[1:], ("",))
+            rest = key[1:]
+            n += self._best_prefix(rest, ("",)) or self._rare_word_proclitic(rest, conjunction_allowed=False)
         return n
+
+    # -- rare words (mostly names) ------------------------------------------
+    def _rare_word_proclitic(self, key: str, conjunction_allowed: bool) -> int:
+        """One proclitic letter for a word too rare for the count model
+        (count < `min_count`): usually a name glued to و، ب or ل
+        («ودشيشة»، «لديمتريوس»), whose host is as rare as the word, so the
+        model's «known host» condition fails. The word is then split when
+
+        * it is و + ال + >= 3 letters, or ب + ال / لل + >= 3 letters
+          (a clitic before the article is unambiguous: no stem starts with
+          «وال» except «والد/والي» and their forms, which are frequent);
+        * it is و + >= 3 letters (و is the commonest proclitic, and the
+          conjunction before a name it cannot explain is the likelier reading);
+        * it is ب or ل + a host of >= 4 letters seen more often than the
+          whole word (the host attested on its own, the fused form not).
+
+        and nothing shows it is a stem: it was never seen after a prefix that
+        cannot precede the clitic (`stem_estimate`), and no beginning of it of
+        >= 3 letters is a word seen with the article («وطنيتهم» begins with
+        «وطن», seen as «الوطن»: an inflected stem, not و + «طنيتهم»)."""
+        if self.count(key) >= self.min_count or len(key) < 4:
+            return 0
+        first, rest = key[0], key[1:]
+        if first == "و" and conjunction_allowed:
+            plausible = len(rest) >= 3 and not (rest.startswith("ال") and len(rest) < 5)
+        elif first == "ب":
+            # «بو» begins Maghrebi names («بوسعدون»، «بوعزيزي»), not ب + a و-word.
+            plausible = not rest.startswith("و") and (rest.startswith("ال") and len(rest) >= 5) or (
+                len(rest) >= 4 and self.count(rest) > self.count(key))
+        elif first == "ل":
+            plausible = (rest.startswith("ل") and len(rest) >= 4) or (
+                not rest.startswith("ال") and len(rest) >= 4 and self.count(rest) > self.count(key))
+        else:
+            return 0
+        if not plausible or self._stem_evidence(key, first):
+            return 0
+        return 1
+
+    def _stem_evidence(self, key: str, clitic: str) -> bool:
+        blocking = _BLOCKING_BEFORE_CONJUNCTION if clitic in "وف" else _BLOCKING_BEFORE_PARTICLE
+        if self.stem_estimate(key, blocking, use_floor=False) > _UNSEEN_STEM:
+            return True
+        if key[1:].startswith("ال") or (clitic == "ل" and key[1:].startswith("ل")):
+            return False  # the article after the clitic: the beginning is not a stem
+        return any(self.count("ال" + key[:end]) >= self.min_count for end in range(3, len(key)))
 
     def _best_prefix(self, key: str, conjunctions: tuple[str, ...]) -> int:
         best_length, best_score = 0, 0.0
@@ -293,12 +345,14 @@ class CliticSegmenter:
             if not host.endswith(enclitic) or len(host) <= len(enclitic):
                 continue
             base = host[: -len(enclitic)]
-            if base in _PRONOUN_HOSTS:
-                return len(enclitic)
             if enclitic in ("ي", "ك"):
+                # Checked before `_PRONOUN_HOSTS`: «بي» is a spelled Latin
+                # letter («بي بي سي»), not ب + ي.
                 if base in _PREPOSITIONS_TAKING_Y_K:
                     return 1
                 continue
+            if base in _PRONOUN_HOSTS:
+                return len(enclitic)
             if len(base) < 2:
                 continue
             n_base = self.enclitic_base_count(base)
