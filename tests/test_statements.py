@@ -401,3 +401,57 @@ def test_group_word_refers_back_to_the_armed_group(nlp):
     assert part(text, found[0]["source"]) == "التنظيم"
     assert found[0]["speaker"] == {"text": "تنظيم داعش", "label": "ARMED_GROUP"}
 
+
+
+def test_unnamed_reports_as_subject_are_the_channel_with_no_source(nlp):
+    s = only(nlp, "وأفادت تقارير إعلامية بأن القوات دخلت البلدة فجر اليوم.")
+    assert s["channel"] == "تقارير إعلامية"
+    assert s["source"] is None
+    assert s["speaker"] is None
+    assert s["content"] == "القوات دخلت البلدة فجر اليوم"
+
+
+def test_quantified_reports_keep_the_quantifier_in_the_channel(nlp):
+    s = only(nlp, "وأشار بعض التقارير الإعلامية إلى أن عشرات المقاتلين قتلوا في المعارك.")
+    assert s["channel"] == "بعض التقارير الإعلامية"
+    assert s["source"] is None
+    assert s["speaker"] is None
+
+
+def test_estimates_of_a_named_body_give_channel_and_source(nlp):
+    s = only(
+        nlp,
+        "وتشير تقديرات المفوضية الأممية للاجئين إلى أن آلاف العائلات نزحت من القرى.",
+        [("المفوضية الأممية للاجئين", "ORG")],
+    )
+    assert s["channel"] == "تقديرات"
+    assert s["source"] == "المفوضية الأممية للاجئين"
+    assert s["speaker"] == {"text": "المفوضية الأممية للاجئين", "label": "ORG"}
+
+
+def test_tally_after_a_phrase_cue_is_the_channel(nlp):
+    text, found = run(nlp, "قتل خمسة جنود في الهجوم، بحسب حصيلة رسمية.")
+    assert len(found) == 1
+    assert part(text, found[0]["channel"]) == "حصيلة رسمية"
+    assert found[0]["source"] is None and found[0]["speaker"] is None
+
+
+def test_generic_definite_reports_do_not_inherit_the_previous_speaker(nlp):
+    text = "قال الجيش الوطني للبلاد إن قواته تقدمت. وتفيد التقارير بأن الجرحى في حالة حرجة."
+    text, found = run(nlp, text, [("الجيش الوطني للبلاد", "MIL_UNIT")])
+    assert part(text, found[1]["channel"]) == "التقارير"
+    assert found[1]["speaker"] is None
+
+
+def test_outlet_descriptor_word_refers_back_to_the_outlet(nlp):
+    text = "ونقلت وكالة الرافدين عن مسؤول قوله إن الطريق فتح. وأكدت الوكالة أن الحركة عادت طبيعية."
+    text, found = run(nlp, text, [("الرافدين", "ORG")])
+    assert part(text, found[-1]["source"]) == "الوكالة"
+    assert found[-1]["speaker"] == {"text": "الرافدين", "label": "ORG"}
+
+
+def test_same_source_again_keeps_the_previous_speaker(nlp):
+    text = "وقال المرصد الوطني للحقوق إن عشرة مدنيين قتلوا. وأضاف المصدر نفسه أن القصف تواصل ليلا."
+    text, found = run(nlp, text, [("المرصد الوطني للحقوق", "ORG")])
+    assert part(text, found[-1]["source"]) == "المصدر نفسه"
+    assert found[-1]["speaker"] == {"text": "المرصد الوطني للحقوق", "label": "ORG"}

@@ -113,7 +113,12 @@ class CueFinder:
                 cue_end, src_word, src_char = v.starts[k + 1] + 1, k + 1, v.starts[k + 1] + 1
         elif b in lx.phrase_cues_alone and k + 1 < end and v.alpha[k + 1]:
             ent = v.ent_covering(v.starts[k + 1])
-            if in_words(nxt, lx.source_heads) or (ent is not None and ent[0] <= v.starts[k + 1] + 1):
+            # «بحسب مصادر», «بحسب المرصد», and «بحسب حصيلة رسمية» (a document, v1.2).
+            if (
+                in_words(nxt, lx.source_heads)
+                or (ent is not None and ent[0] <= v.starts[k + 1] + 1)
+                or self._document_source(v, k + 1, end) is not None
+            ):
                 cue_end, src_word = v.ends[k], k + 1
         elif (
             b == "في"
@@ -227,7 +232,9 @@ class CueFinder:
                         found_apposition = self._apposition_source(v, nxt, end, cue, stop)
                         if found_apposition is not None:
                             last, ch3, intro = found_apposition
-                            source = (src_char if src_char is not None else v.starts[nxt], v.ends[last - 1])
+                            start_char = src_char if src_char is not None else v.starts[nxt]
+                            if start_char < v.ends[last - 1]:  # a document subject may leave nothing
+                                source = (start_char, v.ends[last - 1])
                             channel = channel or ch3
                     if intro is None and cue.np_object and why == "skip":
                         # «نفت الإمارات اتهامات إيرانية، ...»: the object may

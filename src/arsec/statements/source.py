@@ -98,18 +98,33 @@ class SourceReader:
         return j
 
     def _document_source(self, v: WordView, i: int, end: int):
-        """«ذكر بيان لوزارة الدفاع أن»: the document is the channel, the body
-        after ل / «صادر عن» the source. Returns (channel, source start char or
-        None, next word, definite) or None."""
+        """A document or tally as the subject or object of the cue
+        (docs/annotating.md v1.2): «ذكر بيان لوزارة الدفاع أن», «أفادت
+        تقارير إعلامية بأن», «بحسب تقديرات وكالة اللاجئين», «أشار بعض
+        التقارير». The document noun phrase (quantifier, noun, adjectives)
+        is the channel; the body after ل / «صادر عن», or a genitive name
+        right after an indefinite noun, is the source. Returns (channel,
+        source start char or None, next word, definite) or None; `definite`
+        is False for generic plurals («التقارير», «التقديرات»), which never
+        point back to an earlier speaker."""
+        lx = self.lex
+        start = i
+        if bare(v.norms[i]) in lx.document_quantifiers and i + 1 < end:
+            i += 1
+        elif bare(v.norms[i]) == "عدد" and i + 2 < end and v.norms[i + 1] == "من":
+            i += 2
         n = bare(v.norms[i])
-        if n not in self.lex.statement_documents:
+        stem = deart(n)
+        if stem not in lx.statement_documents:
             return None
+        if i > start and stem == n:
+            return None  # «بعض» / «عدد من» take a definite plural
         j = i + 1
-        while j < end and v.norms[j] in self.lex.channel_adjectives:
+        while j < end and (v.norms[j] in lx.channel_adjectives or deart(v.norms[j]) in lx.document_adjectives):
             j += 1
-        channel = (v.starts[i], v.ends[j - 1])
-        definite = n.startswith("ال")
-        if j < end and v.norms[j] in self.lex.document_issuers:
+        channel = (v.starts[start], v.ends[j - 1])
+        definite = stem != n and stem not in lx.anonymous_documents
+        if j < end and v.norms[j] in lx.document_issuers:
             j += 1
             if j < end and v.norms[j] == "عن":
                 j += 1
@@ -118,7 +133,23 @@ class SourceReader:
             if v.norms[j] == "ل":
                 return channel, (v.starts[j + 1] if j + 1 < end else None), j + 1, definite
             return channel, v.starts[j] + 1, j, definite
+        if stem == n and j == i + 1 and j < end and self._is_genitive_body(v, j):
+            return channel, v.starts[j], j, definite  # «تقديرات وكالة اللاجئين»
         return channel, None, j, definite
+
+    def _is_genitive_body(self, v: WordView, j: int) -> bool:
+        """Word j names the body a bare document noun belongs to: a name
+        written as an entity, a body noun («صحيفة», «وزارة») or a definite
+        noun («الأمم المتحدة»), but not a content or a preposition."""
+        if not v.alpha[j] or self._is_comp(v, j):
+            return False
+        n = v.norms[j]
+        ent = v.ent_covering(v.starts[j])
+        if ent is not None and ent[0] == v.starts[j]:
+            return True
+        if n in self.lex.source_heads or n in self.lex.outlet_nouns:
+            return True
+        return is_definite(n) and not n.startswith(("لل", "بال", "كال")) and deart(n) not in self.lex.content_starters
 
     def _fronted_source(self, v: WordView, k: int, first: int) -> Optional[tuple]:
         """A subject written before its verb: «يشار إلى أن العراق أعلن»,

@@ -5,7 +5,8 @@ given as its fullest mention.
 Order of the rules (docs/guidelines/statements.md, «Speaker»):
  1. no source: a passive or an unnamed document → null; otherwise the
     previous statement's speaker (continuations, participles);
- 2. a PER inside the source; 3. an unnamed-source head → null;
+ 2. a PER inside the source; 3. an unnamed-source head → null, except
+    «المصدر نفسه» → the previous statement's speaker;
  4. the first entity inside the source;
  5. the same head noun as an earlier source («وأضاف المرصد» after «قال
     المرصد السوري ...») → that source's speaker;
@@ -40,44 +41,51 @@ class SpeakerResolver:
         by_head: dict[str, Optional[dict]] = {}  # source head stem → its speaker
         last = None
         for f in found:
-            speaker, head = self._speaker(v, f, last, by_head)
-            if head:
+            speaker, heads = self._speaker(v, f, last, by_head)
+            for head in heads:
                 by_head[head] = speaker
             out.append(speaker)
             last = speaker
         return out
 
     def _speaker(self, v: WordView, f: Found, last, by_head: dict):
-        """(speaker, head stem of the source or None)."""
+        """(speaker, head stems of the source)."""
         if f.source is None:
             if f.passive or f.document_source == "indefinite":
-                return None, None
-            return last, None
+                return None, ()
+            return last, ()
         s, e = f.source
         words = [w for w in (normalize(x) for x in v.text[s:e].split()) if w]
+        if not words:
+            return None, ()  # a source of punctuation only has no speaker
         head_word = bare(words[0]) if words else ""
         head = deart(head_word)
+        # bare() also strips the first letter of «وكالة», «وزارة»: keep both stems.
+        heads = (head, deart(words[0])) if deart(words[0]) != head else (head,)
         ents = v.ents_within(s, e)
         persons = [x for x in ents if x[2] == "PER"]
         if persons:
-            return self._fullest(v, persons[0]), head
+            return self._fullest(v, persons[0]), heads
+        if len(words) == 2 and words[1] in self.lex.same_source_words and in_words(head_word, self.lex.anonymous_source_heads):
+            return last, ()  # «المصدر نفسه», «المصدر ذاته»: the source just quoted
         if in_words(head_word, self.lex.anonymous_source_heads):
-            return None, head  # «مصدر في الشرطة», «مسؤولون»; «وأضاف المصدر» stays null
+            return None, heads  # «مصدر في الشرطة», «مسؤولون»; «وأضاف المصدر» stays null
         if ents:
-            return self._fullest(v, ents[0]), head
-        if head in by_head and (is_definite(head_word) or len(words) == 1):
-            return by_head[head], head
+            return self._fullest(v, ents[0]), heads
+        known = [h for h in heads if h in by_head]
+        if known and (is_definite(head_word) or len(words) == 1):
+            return by_head[known[0]], heads
         person = self._surname(v, words, s)
         if person is not None:
-            return self._fullest(v, person), head
+            return self._fullest(v, person), heads
         if is_definite(head_word) and head in self.lex.role_heads:
             person = self._role_holder(v, head, s)
             if person is not None:
-                return self._fullest(v, person), head
+                return self._fullest(v, person), heads
         ent = self._back_reference(v, words, s)
         if ent is not None:
-            return self._fullest(v, ent), head
-        return None, head
+            return self._fullest(v, ent), heads
+        return None, heads
 
     def _surname(self, v: WordView, words: list[str], before: int):
         """«قال الخزرجي» → the PER whose last word this is (nearest earlier
@@ -128,6 +136,12 @@ class SpeakerResolver:
             if ent[2] in lx.back_reference_labels:
                 first = deart(_name_words(ent[3])[0])
                 if first in stems:
+                    return ent
+                # The descriptor written before the name («وكالة الأناضول»,
+                # «صحيفة العرب»: outside the entity, v1.3) is the word a
+                # later «الوكالة» / «الصحيفة» points back with.
+                k = v.word_at(ent[0]) - 1
+                if k >= 0 and v.ends[k] <= ent[0] and deart(bare(v.norms[k])) in stems:
                     return ent
         return None
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .lexicon import Cue
-from .words import COMMAS, DASHES, QUOTE_CHARS, WORD_RE, WordView, bare, deart, in_words
+from .words import COMMAS, DASHES, QUOTE_CHARS, WORD_RE, WordView, bare, deart, in_words, is_definite
 
 
 class ZoneReader:
@@ -53,7 +53,7 @@ class ZoneReader:
         if not self._is_channel_noun(v.norms[i + 1]):
             return 0, 0
         j = i + 2
-        while j < end and v.norms[j] in lx.channel_adjectives:
+        while j < end and (v.norms[j] in lx.channel_adjectives or (is_definite(v.norms[j]) and deart(v.norms[j]) in lx.channel_adjectives)):
             j += 1
         span_len = j - i
         j = self._trailer(v, j, end)
