@@ -103,3 +103,39 @@ def test_settings_are_config_visible():
     assert strict.get_pipe_config("arsec_operations")["max_bridge_words"] == 0
     doc = strict(text)
     assert list(doc.spans["operations"]) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one quoted word that does not look like an adjective is a name
+    ('وتواصل القوات عملية "الصقيع" لليوم الثالث.', [("الصقيع", None)]),
+    ('وقالت إن العملية "الإرهابية" أوقعت ضحايا.', []),
+    # quotes around trigger and name
+    ('وأعلنت الفصائل بدء «معركة تحرير البلدة» فجرا.', [("تحرير البلدة", None)]),
+    # weak trigger: only with a typical name word
+    ('وأطلقت جمعيات حملة "نقف معا" لمناهضة العنصرية.', []),
+    ('وشنت القوات هجوما أطلق عليه اسم "عاصفة الوادي" أمس.', [("عاصفة الوادي", None)]),
+    # title outside the name
+    ('وأعلن الجيش انطلاق عملية الشهيد خالد المنصوري شرق المدينة.', [("خالد المنصوري", None)]),
+    # number after an unquoted name, exercises
+    ('وتشارك وحدات في تمرين درع الجزيرة المشترك 3 هذا الشهر.', [("درع الجزيرة المشترك 3", None)]),
+    ('وتجري البحرية تدريبات حافة الهادئ كل عامين.', [("حافة الهادئ", None)]),
+    # a common phrase from the known list needs a trigger
+    ('وتعهد الوزير بأن يحمل العام الفجر الجديد للبلاد.', []),
+    ('وأطلق الجيش عملية الفجر الجديد في الصباح.', [("الفجر الجديد", None)]),
+    # hashtag: # outside
+    ('وتداول ناشطون وسم #درع_الفرات بكثافة.', [("درع_الفرات", None)]),
+    # quote glued to the trigger; names coordinated by «و»
+    ('وبدأت عملية"الدرب الآمن" قرب الحدود.', [("الدرب الآمن", None)]),
+    ('وتجري مناورات "النسر الأزرق" و"الموج العالي" كل عام.', [("النسر الأزرق", None), ("الموج العالي", None)]),
+    # one unknown quoted word after the plural says what kind of operations
+    ('ونفذت الشرطة عمليات «تفتيش» في الأحياء.', []),
+    ('ونفذت الشرطة عمليات «مطاردة» في الأحياء.', []),
+    # a quoted phrase with a negation is not a name
+    ('وأكد أن "العملية لا تزال مستمرة" حتى الآن.', []),
+])
+def test_name_forms(nlp, text, expected):
+    assert ops(nlp(text)) == expected
+
+
+def test_operations_room_of_a_battle_is_not_marked(nlp):
+    assert ops(nlp('وقالت غرفة عمليات معركة «لهيب المدينة» في بيان إنها تقدمت.')) == []
