@@ -17,33 +17,26 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import re
 from collections import Counter
 from pathlib import Path
 
+from arsec.corpus.data import iter_raw_texts
 from arsec.tokenizer import count_key
 
 # A word is a run of Arabic letters, diacritics and tatweel; everything else
 # (digits, Latin, punctuation, spaces) separates words.
 _ARABIC_WORD = re.compile(r"[\u0621-\u063A\u0640-\u065F\u0670-\u06D3]+")
 _DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src/arsec/data/tokenizer/word_counts.tsv.gz"
-_SKIP_CORPORA = {"security"}
 
 
 def count_words(raw_dir: Path) -> tuple[Counter, int]:
     counts: Counter = Counter()
     n_docs = 0
-    for path in sorted(raw_dir.glob("*/*.jsonl.gz")):
-        if path.parent.name in _SKIP_CORPORA:
-            continue
-        with gzip.open(path, "rt", encoding="utf8") as f:
-            for line in f:
-                record = json.loads(line)
-                text = f"{record.get('title') or ''}\n{record.get('text') or ''}"
-                counts.update(_ARABIC_WORD.findall(count_key(text)))
-                n_docs += 1
-        print(f"{path.name}: {n_docs} documents so far, {len(counts)} types")
+    for text in iter_raw_texts(raw_dir):
+        counts.update(_ARABIC_WORD.findall(count_key(text)))
+        n_docs += 1
+    print(f"{n_docs} documents, {len(counts)} types")
     return counts, n_docs
 
 

@@ -23,7 +23,6 @@ text: it lives in the ignored work folder and must never be committed.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import time
 from multiprocessing import Pool
@@ -32,27 +31,17 @@ from typing import Iterator
 
 import spacy
 
+from arsec.corpus.data import iter_raw_texts
+
 _REPO = Path(__file__).resolve().parents[1]
 _DEFAULT_RAW = _REPO.parent / "shared/data/raw"
 _DEFAULT_OUT = _REPO / "training/work/vectors/corpus.txt"
-_SKIP_CORPORA = {"security"}
 
 _nlp = None  # one blank arsec pipeline per process, built on first use
 
 
 def make_nlp():
     return spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "arsec.ArabicTokenizer.v1"}}})
-
-
-def iter_articles(raw_dir: Path) -> Iterator[str]:
-    """Title and text of every article, as one string (title on its own line)."""
-    for path in sorted(raw_dir.glob("*/*.jsonl.gz")):
-        if path.parent.name in _SKIP_CORPORA:
-            continue
-        with gzip.open(path, "rt", encoding="utf8") as f:
-            for line in f:
-                record = json.loads(line)
-                yield f"{record.get('title') or ''}\n{record.get('text') or ''}"
 
 
 def article_lines(text: str) -> str:
@@ -88,7 +77,7 @@ def main() -> None:
     args = parser.parse_args()
 
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    articles: Iterator[str] = iter_articles(args.raw_dir)
+    articles: Iterator[str] = iter_raw_texts(args.raw_dir)
     if args.limit:
         articles = (text for i, text in zip(range(args.limit), articles))
 

@@ -63,3 +63,17 @@ def load_articles(ids: Optional[Iterable[str]] = None, corpus: str = "security",
         missing = sorted(wanted - found.keys())
         raise KeyError(f"{len(missing)} article(s) not in corpus {corpus!r}: {', '.join(missing[:5])}")
     return found
+
+
+def iter_raw_texts(raw_dir: PathLike, skip: Iterable[str] = ("security",)) -> Iterator[str]:
+    """Title and text (title on its own line) of every article under
+    `raw_dir/*/*.jsonl.gz`, for counts and vectors. The `security` subset is
+    skipped by default: its articles are copies of the other corpora's."""
+    skipped = set(skip)
+    for path in sorted(Path(raw_dir).glob("*/*.jsonl.gz")):
+        if path.parent.name in skipped:
+            continue
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                record = json.loads(line)
+                yield f"{record.get('title') or ''}\n{record.get('text') or ''}"
