@@ -53,6 +53,8 @@ from typing import Callable, Iterable
 
 import spacy
 
+import arsec
+
 Span = tuple[int, int]
 GoldDoc = tuple[str, list[Span]]
 
@@ -184,7 +186,7 @@ def main(argv: list[str] | None = None) -> dict:
         "UD_Arabic-PUD": read_pud(args.data / "ud/UD_Arabic-PUD/ar_pud-ud-test.conllu"),
         "farasa-wikinews (UD level)": read_wikinews(args.data / "segmentation/farasa-wikinews/WikiNews.pos.ref"),
     }
-    arsec_nlp = spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "arsec.ArabicTokenizer.v1"}}})
+    arsec_nlp = arsec.blank()
     blank_nlp = spacy.blank("ar")
     results: dict = {}
     for name, docs in sets.items():
@@ -193,7 +195,7 @@ def main(argv: list[str] | None = None) -> dict:
         arsec_score["seconds"] = round(time.perf_counter() - start, 2)
         results[name] = {"arsec": arsec_score, "spacy_blank_ar": span_f1(blank_nlp.make_doc, docs)}
     if args.speed:
-        speed_nlp = spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "arsec.ArabicTokenizer.v1"}}})
+        speed_nlp = arsec.blank()
         results["speed"] = tokenizer_speed(speed_nlp.make_doc, args.data / "raw/security/security_news.jsonl.gz")
     if args.json:
         json.dump(results, sys.stdout, ensure_ascii=False, indent=2)

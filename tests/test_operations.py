@@ -2,18 +2,14 @@
 Sentences written for the project; example-1 is the spec's worked example."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
-import spacy
 
-SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec" / "example"
+import arsec
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "arsec.ArabicTokenizer.v1"}}})
+    nlp = arsec.blank()
     nlp.add_pipe("arsec_sentencizer")
     nlp.add_pipe("arsec_units")
     nlp.add_pipe("arsec_operations")
@@ -24,12 +20,9 @@ def ops(doc):
     return [(s.text, s._.operation["phase"]) for s in doc.spans["operations"]]
 
 
-def test_example_1_operations_exactly(nlp):
-    if not (SPEC / "example-1.txt").exists():
-        pytest.skip("spec example not found")
-    text = (SPEC / "example-1.txt").read_text(encoding="utf-8")
-    gold = json.loads((SPEC / "example-1.gold.json").read_text(encoding="utf-8"))
-    doc = nlp(text)
+def test_example_1_operations_exactly(nlp, spec_example):
+    gold = spec_example
+    doc = nlp(gold["text"])
     got = [{"start": s.start_char, "end": s.end_char, "text": s.text, **s._.operation}
            for s in doc.spans["operations"]]
     assert got == gold["operations"]
@@ -94,11 +87,11 @@ def test_trigger_and_quotes_outside_and_offsets(nlp):
 
 def test_settings_are_config_visible():
     text = 'نفذت القوات عملية عسكرية أطلق عليها اسم "نسر الجبل"'
-    default = spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "arsec.ArabicTokenizer.v1"}}})
+    default = arsec.blank()
     default.add_pipe("arsec_operations")
     doc = default(text)
     assert [s.text for s in doc.spans["operations"]] == ["نسر الجبل"]
-    strict = spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "arsec.ArabicTokenizer.v1"}}})
+    strict = arsec.blank()
     strict.add_pipe("arsec_operations", config={"max_bridge_words": 0})
     assert strict.get_pipe_config("arsec_operations")["max_bridge_words"] == 0
     doc = strict(text)

@@ -1,11 +1,12 @@
 """arsec_sentencizer on news-shaped text written for these tests."""
 import pytest
-import spacy
+
+import arsec
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "arsec.ArabicTokenizer.v1"}}})
+    nlp = arsec.blank()
     nlp.add_pipe("arsec_sentencizer")
     return nlp
 
@@ -47,6 +48,6 @@ def test_every_token_is_in_exactly_one_sentence(nlp):
 
 
 def test_newline_split_can_be_switched_off(nlp):
-    nlp2 = spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "arsec.ArabicTokenizer.v1"}}})
+    nlp2 = arsec.blank()
     nlp2.add_pipe("arsec_sentencizer", config={"break_on_newline": False})
     assert len(list(nlp2("سطر أول\nسطر ثان").sents)) == 1

@@ -4,14 +4,13 @@ Entities are placed on the Doc by the test itself (the gazetteer and NER are
 separate components), so these tests exercise the statement finder alone.
 """
 import pytest
-import spacy
 
 import arsec.statements  # noqa: F401  (registers the factory and the extension)
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "arsec.ArabicTokenizer.v1"}}})
+    nlp = arsec.blank()
     nlp.add_pipe("arsec_sentencizer")
     nlp.add_pipe("arsec_statements")
     return nlp
@@ -246,7 +245,7 @@ def test_speech_inside_a_direct_quote_is_its_own_statement(nlp):
 
 
 def test_cues_inside_quotes_can_be_skipped_by_setting():
-    nlp = spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "arsec.ArabicTokenizer.v1"}}})
+    nlp = arsec.blank()
     nlp.add_pipe("arsec_sentencizer")
     nlp.add_pipe("arsec_statements", config={"skip_cues_in_quotes": True})
     s = only(nlp, 'قال الضابط: "الجنود قالوا إن الطريق آمن ونحن نتقدم".')

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 import spacy
 
+import arsec
+
 from arsec.normalize import normalize
 from arsec.tokenizer import ArabicTokenizer, count_key, letter_cuts, Segmentation
 
@@ -188,7 +190,7 @@ def test_pud_span_f1_does_not_regress():
 def test_norm_is_never_empty():
     # A token of tatweel or diacritics alone normalises to nothing; its NORM
     # falls back to the text so that vector tables can still embed it.
-    nlp = spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "arsec.ArabicTokenizer.v1"}}})
+    nlp = arsec.blank()
     for text in ["ـــ", "\u064e\u064f", "قال ـــ \u0651 الناطق"]:
         assert all(token.norm_ for token in nlp(text))
 

@@ -2,18 +2,14 @@
 Sentences written for the project; example-1 is the spec's worked example."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
-import spacy
 
-SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec" / "example"
+import arsec
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "arsec.ArabicTokenizer.v1"}}})
+    nlp = arsec.blank()
     nlp.add_pipe("arsec_sentencizer")
     nlp.add_pipe("arsec_units")
     nlp.add_pipe("arsec_operations")
@@ -32,12 +28,9 @@ def mil_ents(doc):
     return [e.text for e in doc.ents if e.label_ == "MIL_UNIT"]
 
 
-def test_example_1_units_exactly(nlp):
-    if not (SPEC / "example-1.txt").exists():
-        pytest.skip("spec example not found")
-    text = (SPEC / "example-1.txt").read_text(encoding="utf-8")
-    gold = json.loads((SPEC / "example-1.gold.json").read_text(encoding="utf-8"))
-    doc = nlp(text)
+def test_example_1_units_exactly(nlp, spec_example):
+    gold = spec_example
+    doc = nlp(gold["text"])
     got = [
         {"start": s.start_char, "end": s.end_char, "text": s.text,
          **{k: s._.unit[k] for k in ("echelon", "number", "specialty", "parent")}}
@@ -231,7 +224,7 @@ def test_offsets_invariant(nlp):
 
 
 def test_settings_are_config_visible():
-    nlp = spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "arsec.ArabicTokenizer.v1"}}})
+    nlp = arsec.blank()
     nlp.add_pipe("arsec_units", config={"overwrite_ents": False, "spans_key": "mil"})
     cfg = nlp.get_pipe_config("arsec_units")
     assert cfg["overwrite_ents"] is False and cfg["lexicon_dir"] is None

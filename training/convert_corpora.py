@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-import spacy
+import arsec
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 
@@ -342,7 +342,7 @@ def _drop_overlaps(spans: list[Span]) -> list[Span]:
 
 # ---------------------------------------------------------------- main
 def make_nlp() -> Language:
-    return spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "arsec.ArabicTokenizer.v1"}}})
+    return arsec.blank()
 
 
 def load_splits(data: Path, dev_fraction: float = 0.1) -> tuple[dict[str, list[Sentence]], dict]:

@@ -24,8 +24,6 @@ import sys
 import time
 from pathlib import Path
 
-import spacy
-
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "training" / "work" / "pipeline_eval"
 ANERCORP_DEV = REPO / "training" / "work" / "corpus" / "anercorp_dev.jsonl"

@@ -29,7 +29,7 @@ from multiprocessing import Pool
 from pathlib import Path
 from typing import Iterator
 
-import spacy
+import arsec
 
 from arsec.corpus.data import iter_raw_texts
 
@@ -41,7 +41,7 @@ _nlp = None  # one blank arsec pipeline per process, built on first use
 
 
 def make_nlp():
-    return spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "arsec.ArabicTokenizer.v1"}}})
+    return arsec.blank()
 
 
 def article_lines(text: str) -> str:

@@ -16,7 +16,7 @@ from typing import Iterable, Union
 from .output import doc_to_record, error_record
 
 __version__ = "0.1.0"
-__all__ = ["load", "pipeline_path", "doc_to_record", "error_record", "DEFAULT_PIPELINE"]
+__all__ = ["load", "blank", "pipeline_path", "doc_to_record", "error_record", "DEFAULT_PIPELINE"]
 
 # The pipeline `load()` returns when no other is named; it lives in
 # src/arsec/pipelines/ and is rebuilt from configs/ (see README, "Building").
@@ -30,6 +30,14 @@ def pipeline_path(name: str = DEFAULT_PIPELINE) -> Path:
         bundled = sorted(p.name for p in path.parent.iterdir() if (p / "config.cfg").exists())
         raise OSError(f"No bundled arsec pipeline named {name!r}; bundled: {bundled}")
     return path
+
+
+def blank():
+    """An empty Arabic pipeline with the arsec tokenizer (and its NORM), to
+    add components to or to tokenize with."""
+    import spacy
+
+    return spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "arsec.ArabicTokenizer.v1"}}})
 
 
 def load(

@@ -221,12 +221,10 @@ def docbins(out: Path, data: Optional[Path] = DataOpt,
     """Write train/dev/test DocBins and report gold spans off token boundaries."""
     import spacy
 
+    from .. import blank
     from .gold import gold_records, to_docbins
 
-    if model:
-        nlp = spacy.load(model)
-    else:
-        nlp = spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "arsec.ArabicTokenizer.v1"}}})
+    nlp = spacy.load(model) if model else blank()
     splits = json.loads(splits_file.read_text(encoding="utf-8")) if splits_file.exists() else None
     report = to_docbins(gold_records(data=data), nlp.make_doc, out, splits)
     typer.echo(report.summary())
