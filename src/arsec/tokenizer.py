@@ -528,12 +528,7 @@ class ArabicTokenizer:
     def from_disk(self, path, **kwargs) -> "ArabicTokenizer":
         from pathlib import Path
 
-        path = Path(path)
-        if not path.exists():
-            # Pipelines saved by the provisional tokenizer wrote no file; the
-            # settings come from the config anyway.
-            return self
-        return self.from_bytes(path.read_bytes())
+        return self.from_bytes(Path(path).read_bytes())
 
 
 def token_norm(text: str) -> str:
