@@ -56,8 +56,8 @@ def extract(
     except OSError as e:
         _fail(str(e))
     nlp.max_length = max(nlp.max_length, max_chars + 1)
-    total = _count_lines(input_path)
     show = sys.stderr.isatty() if progress is None else progress
+    total = _count_lines(input_path) if show else None  # a second read, only for the bar
     items = _read_items(source, text_field, id_field, max_chars)
     records = process_items(nlp, items, batch_size=batch_size, n_process=n_process)
     with tqdm(total=total, unit="doc", disable=not show, file=sys.stderr) as bar:
