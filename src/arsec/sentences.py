@@ -8,6 +8,8 @@ never reaches this component as its own token.
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -20,42 +22,59 @@ class ArabicSentencizer:
         self.end_punct = set(end_punct)
         self.closers = set(closers)
         self.break_on_newline = break_on_newline
+        # Per string-hash answers, so each token costs a dict lookup: the
+        # component reads token attributes as arrays and never builds Token
+        # objects (it ran slower than the tokenizer when it did).
+        self._kinds: dict[int, int] = {}
+
+    def _kind(self, doc: Doc, orth: int, is_space: bool) -> int:
+        kind = self._kinds.get(orth)
+        if kind is None:
+            text = doc.vocab.strings[orth]
+            if is_space:
+                kind = _NEWLINE if self.break_on_newline and "\n" in text else _SPACE
+            elif _is_end_punct(text, self.end_punct):
+                kind = _END
+            elif text in self.closers:
+                kind = _CLOSER
+            else:
+                kind = _OTHER
+            self._kinds[orth] = kind
+        return kind
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
             return doc
-        starts = [False] * n
-        starts[0] = True
+        columns = doc.to_array([ORTH, IS_SPACE, SPACY]).tolist()
+        kinds = [self._kind(doc, orth, bool(space)) for orth, space, _ in columns]
+        starts = [-1] * n
+        starts[0] = 1
         i = 0
         while i < n:
-            token = doc[i]
-            text = token.text
-            ends = False
-            if self.break_on_newline and ("\n" in text or "\n" in token.whitespace_):
-                ends = True
-            elif _is_end_punct(text, self.end_punct):
-                ends = True
+            kind = kinds[i]
+            if kind == _END:
                 # Take further stops and closing quotes/brackets along.
                 while i + 1 < n and (
-                    _is_end_punct(doc[i + 1].text, self.end_punct)
-                    or (doc[i + 1].text in self.closers and not token.whitespace_)
+                    kinds[i + 1] == _END or (kinds[i + 1] == _CLOSER and not columns[i][2])
                 ):
                     i += 1
-                    token = doc[i]
-            if ends:
-                j = i + 1
-                # Whitespace tokens stay with the sentence they close.
-                while j < n and doc[j].is_space:
-                    j += 1
-                if j < n:
-                    starts[j] = True
-                i = j
+            elif kind != _NEWLINE:
+                i += 1
                 continue
-            i += 1
-        for token, is_start in zip(doc, starts):
-            token.is_sent_start = is_start
+            j = i + 1
+            # Whitespace tokens stay with the sentence they close.
+            while j < n and kinds[j] in (_SPACE, _NEWLINE):
+                j += 1
+            if j < n:
+                starts[j] = 1
+            i = j
+        # -1 (not a start) wraps in uint64, the dtype from_array takes, and is read back as -1.
+        doc.from_array([SENT_START], numpy.asarray(starts, dtype="int64").astype("uint64"))
         return doc
+
+
+_OTHER, _SPACE, _NEWLINE, _END, _CLOSER = range(5)
 
 
 def _is_end_punct(text: str, marks: set[str]) -> bool:
