@@ -35,7 +35,7 @@ def extract(
     model: Optional[str] = typer.Option(None, "--model", "-m", help="Bundled pipeline name or pipeline directory (default: the bundled default)."),
     text_field: str = typer.Option("text", "--text-field", help="Field of each input object that holds the text."),
     id_field: str = typer.Option("id", "--id-field", help="Field copied to the record's id (the line number when absent)."),
-    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per batch."),
+    batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1, help="Documents per batch (default: the pipeline's [nlp] batch_size)."),
     n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes."),
     max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=1, help="Longer texts get an error record instead of being processed."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: only when standard error is a terminal)."),
@@ -59,7 +59,7 @@ def extract(
     show = sys.stderr.isatty() if progress is None else progress
     total = _count_lines(input_path) if show else None  # a second read, only for the bar
     items = _read_items(source, text_field, id_field, max_chars)
-    records = process_items(nlp, items, batch_size=batch_size, n_process=n_process)
+    records = process_items(nlp, items, batch_size=batch_size or nlp.batch_size, n_process=n_process)
     with tqdm(total=total, unit="doc", disable=not show, file=sys.stderr) as bar:
         for record in records:
             sink.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -111,7 +111,7 @@ def _read_items(source: BinaryIO, text_field: str, id_field: str, max_chars: int
             yield _Item(doc_id, text)
 
 
-def process_items(nlp, items, batch_size: int = 64, n_process: int = 1,
+def process_items(nlp, items, batch_size: int = 16, n_process: int = 1,
                   chunk_size: Optional[int] = None) -> Iterator[dict[str, Any]]:
     """Yield one record per item, in order, whatever happens to single documents.
 
