@@ -22,6 +22,7 @@ class Cue:
     object_first: bool  # an object may sit between source and content preposition
     object_in_content: bool  # ... and it opens the content
     imperfect: bool  # a present-tense form (subjunctive after أن)
+    in_document: bool = False  # only as «جاء في بيان ...» / «ورد فيه»
 
 
 @dataclass
@@ -56,6 +57,7 @@ def load_lexicon(cues_path: Optional[str], words_path: Optional[str]) -> Lexicon
                 continuation="continuation" in flags,
                 object_first="object" in flags,
                 object_in_content="object_content" in flags,
+                in_document="in_document" in flags,
                 # A present-tense form: «يقول», «تؤكد»; verbs whose perfect
                 # starts with ت («تابع», «توعد») are imperfect only with a
                 # second prefix letter («يتوعد»).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .lexicon import Cue
-from .words import COMMAS, DASHES, WordView, bare, deart, is_definite, is_nisba
+from .words import COMMAS, DASHES, WordView, bare, deart, in_words, is_definite, is_nisba
 
 
 class SourceReader:
@@ -27,6 +27,8 @@ class SourceReader:
             return None  # words inside a name never end the source
         if self._is_comp(v, j) or self._prep_start(v, j, cue) is not None:
             return "intro"
+        if in_words(n, self.lex.source_end_words) or self._after_name(v, j, end):
+            return "skip"
         if (
             self._time_len(v, j, end)
             or self._channel_len(v, j, end)[0]
@@ -39,6 +41,30 @@ class SourceReader:
         ):
             return "skip"
         return None
+
+    def _after_name(self, v: WordView, j: int, end: int) -> bool:
+        """Word j is a preposition right after a personal name: a name closes
+        the source noun phrase, so what follows is a circumstance («قال
+        الأسد في مقابلة», «قال فلان من منزله», «قال فلان لصحافيين»), unless a
+        body the person belongs to follows («... في شرطة نينوى»: an
+        organisation entity or a body noun)."""
+        if j == 0 or not v.alpha[j - 1]:
+            return False
+        ent = v.ent_covering(v.ends[j - 1] - 1)
+        if ent is None or ent[2] != "PER" or ent[1] != v.ends[j - 1]:
+            return False
+        n = v.norms[j]
+        lx = self.lex
+        if n in lx.after_name_prepositions:
+            if j + 1 < end and v.alpha[j + 1]:
+                nxt = v.ent_covering(v.starts[j + 1])
+                if nxt is not None and nxt[2] != "PER" and nxt[0] == v.starts[j + 1]:
+                    return False
+                if v.norms[j + 1] in lx.source_heads or deart(v.norms[j + 1]) in lx.body_nouns:
+                    return False
+            return True
+        # «لصحافيين», «لنظيره»: a listener glued to ل (not «لدى», not a name).
+        return n.startswith("ل") and len(n) > 3 and n not in lx.source_continuers and v.ent_covering(v.starts[j]) is None
 
     def _scan_source(self, v: WordView, i: int, end: int, cue: Optional[Cue]):
         """Words i.. up to the source boundary: (end word, boundary kind)."""
@@ -154,17 +180,26 @@ class SourceReader:
     def _fronted_source(self, v: WordView, k: int, first: int) -> Optional[tuple]:
         """A subject written before its verb: «يشار إلى أن العراق أعلن»,
         «قال إن الجيش أكد ...», or a sentence opening with a named subject."""
-        j = k - 1
-        lowest = max(first, k - self.max_fronted)
+        # «X قد أعلن», «إن الرئيس كان يشير»: the auxiliary is not the subject.
+        e = k
+        while e - 1 > first and v.norms[e - 1] in self.lex.fronted_auxiliaries:
+            e -= 1
+        j = e - 1
+        lowest = max(first, e - self.max_fronted)
         while j >= lowest:
             if not v.alpha[j]:
-                return None
+                break
             n = v.norms[j]
             if n in ("ان", "بان", "فان"):
-                if j == k - 1:
+                if j == e - 1:
                     return None
-                return (v.starts[j + 1], v.ends[k - 1])
+                return (v.starts[j + 1], v.ends[e - 1])
             j -= 1
+        else:
+            j = -1
+        svo = self._svo_subject(v, e, first)
+        if svo is not None:
+            return svo
         # Sentence start (or after a comma) with a named subject right before the verb.
         ent = v.ent_covering(v.ends[k - 1] - 1) if k > 0 else None
         if ent is not None and ent[1] == v.ends[k - 1]:
@@ -173,6 +208,64 @@ class SourceReader:
             if s == first or (before >= first and v.norms[before] in COMMAS):
                 return (ent[0], ent[1])
         return None
+
+    def _svo_subject(self, v: WordView, e: int, first: int) -> Optional[tuple]:
+        """A subject written before its verb after «كان / لكن» or at the start
+        of a sentence or quotation: «وكان الجيش قد أعلن», «لكن مسؤولا تركيا
+        قال», «المصادر ذاتها أكدت». Words e-1 back to the trigger; commas
+        are allowed (appositions: «وكان رئيس المجمع، الكاردينال فلان، قد
+        قال»). No verb cue, complementiser, relative pronoun, preposition
+        start or time word may sit in it."""
+        lx = self.lex
+        limit = self.max_fronted + 6
+        if e - 1 > first and v.norms[e - 1] in COMMAS:
+            e -= 1  # «...، الكاردينال فلان، قد قال»
+        j = e - 1
+        words = 0
+        commas = 0
+        start = None
+        while j >= first - 1 and words <= limit:
+            at_start = j < first or (not v.alpha[j] and (self._is_opener(v, j) or v.norms[j] == ":"))
+            if at_start or (v.alpha[j] and bare(v.norms[j]) in lx.fronted_triggers):
+                start = j + 1
+                break
+            if not v.alpha[j]:
+                if v.norms[j] in COMMAS:
+                    commas += 1
+                    j -= 1
+                    continue
+                return None
+            n = v.norms[j]
+            if (
+                self._is_comp(v, j)
+                or n in lx.relative_pronouns
+                or in_words(n, lx.time_words)
+                or in_words(n, lx.fronted_clause_words)
+                or self._cue_at(v, j)[0] is not None
+            ):
+                return None
+            words += 1
+            j -= 1
+        if start is None or start >= e or not v.alpha[start] or v.norms[start - 1 if start > 0 else 0] in COMMAS:
+            return None
+        head = v.norms[start]
+        if in_words(head, lx.fronted_not_subject) or head.startswith(("بال", "لل", "كال")):
+            return None
+        if bare(head) != head and bare(head) in lx.fronted_not_subject:
+            return None
+        opened_by_trigger = start > first and v.alpha[start - 1]
+        if not opened_by_trigger:
+            # Sentence start: only a short, clearly nominal subject.
+            ent = v.ent_covering(v.starts[start])
+            if words > 6 or commas or not (
+                is_definite(head) or (ent is not None and ent[0] <= v.starts[start] + 1) or bare(head) in lx.source_heads
+            ):
+                return None
+        if commas and words > limit:
+            return None
+        if not commas and words > self.max_fronted:
+            return None
+        return (v.starts[start] + (1 if head[0] in "وف" and bare(head) != head and bare(head) not in lx.waw_initial_words and head not in lx.waw_initial_words and not opened_by_trigger else 0), v.ends[e - 1])
 
     def _subject_end(self, v: WordView, i: int, end: int) -> int:
         """Where the subject ends when an object follows it before the content

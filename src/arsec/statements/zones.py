@@ -32,6 +32,10 @@ class ZoneReader:
             nxt = v.norms[i + 1]
             if nxt in lx.months or nxt in lx.time_after_preposition or nxt in lx.time_words or nxt.isdigit():
                 j = i + 2
+            elif is_definite(nxt) and i + 3 < end and v.norms[i + 2] == "من" and v.norms[i + 3] in lx.months:
+                j = i + 4  # «في التاسع من فبراير»
+        elif n in lx.time_nouns and i + 1 < end and v.norms[i + 1] in lx.time_continuers and v.ent_covering(v.starts[i]) is None:
+            j = i + 2  # «الأسبوع الماضي», «ليل الجمعة»
         if j == i:
             return 0
         extend = lx.time_words | lx.time_continuers | lx.months | lx.time_after_preposition
@@ -41,6 +45,8 @@ class ZoneReader:
                 j += 1
             elif n == "من" and j + 1 < end and (v.norms[j + 1] in extend):
                 j += 1
+            elif n == "/" and j + 1 < end and v.norms[j + 1] in lx.months:
+                j += 2  # «فبراير/شباط»
             else:
                 break
         return j - i
@@ -189,7 +195,7 @@ class ZoneReader:
         n = v.norms[i]
         if n in cue.preps:
             return -1  # a separate word: content starts at the next word
-        if "ب" in cue.preps and n.startswith("ب") and len(n) > 3:
+        if "ب" in cue.preps and n.startswith("ب") and len(n) > 3 and n not in self.lex.source_word_exceptions_ba:
             rest = n[1:]
             if rest not in self.lex.source_word_exceptions_ba and (
                 rest in self.lex.content_starters or deart(rest) in self.lex.content_starters or rest.startswith("ال")
