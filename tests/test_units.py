@@ -250,11 +250,11 @@ def test_command_inherits_the_specialty_of_its_service(nlp):
         "command", "air", "القوة الجوية العراقية")
 
 
-def test_aviation_of_a_named_force_is_an_air_service(nlp):
+def test_coalition_aircraft_leave_aviation_outside_the_unit(nlp):
+    # Decisions v1.4: «طيران التحالف X» is the coalition's aircraft; the unit is
+    # the coalition itself.
     doc = nlp("وشن طيران التحالف الدولي ثلاث غارات على مواقع التنظيم.")
-    info = dict(units(doc))["طيران التحالف الدولي"]
-    assert (info["echelon"], info["specialty"], info["parent"]) == (
-        "service", "air", "التحالف الدولي")
+    assert unit_texts(doc) == ["التحالف الدولي"]
 
 
 def test_wrapper_word_alone_is_not_a_unit(nlp):
