@@ -15,6 +15,7 @@ import json
 import platform
 import resource
 import statistics
+import sys
 import time
 from pathlib import Path
 from typing import Optional
@@ -92,6 +93,8 @@ def measure(model: Optional[str], texts: list[str], repeats: int, n_process: int
         "load_s": round(load_s, 3),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "model_size_mb": round(dir_size_mb(path), 2),
+        # torch in the process (imported by thinc when installed) weighs on RSS and load time.
+        "torch_loaded": "torch" in sys.modules,
         "machine": {"cpu": cpu_name(), "python": platform.python_version(), "spacy": spacy.__version__,
                     "arsec": arsec.__version__},
     }

@@ -9,6 +9,14 @@ OPERATION → MISC; PER → PERS), and entities are scored CoNLL-style (exact
 token span and label). Gold is used exactly as ANERcorp has it.
 
     python training/anercorp_eval.py MODEL training/work/corpus/anercorp_dev.jsonl
+    python training/anercorp_eval.py MODEL --split dev [--data ../shared/data] [--json OUT]
+    python training/anercorp_eval.py MODEL --split test --final
+
+MODEL is a bundled pipeline name (arsec_rules, arsec_core) or a directory.
+`--split` reads the sentences from the shared data instead of a file: dev is
+anercorp-dev exactly as `convert_corpora.load_splits` cuts it (the last 10 %
+of ANERcorp train, kept out of training); test is ANERcorp test, for final
+figures only, so it needs `--final`.
 """
 from __future__ import annotations
 
@@ -18,7 +26,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from convert_corpora import bio_spans
+from convert_corpora import bio_spans, load_splits, read_jsonl
 
 ARSEC_TO_ANERCORP = {
     "PER": "PERS",
@@ -95,16 +103,48 @@ def read_sentences(path: Path) -> list[dict]:
         return [json.loads(line) for line in f]
 
 
-def main() -> None:
-    import spacy
+def split_sentences(data: Path, split: str) -> list[dict]:
+    """ANERcorp sentences of `split` ("dev" or "test") from the shared data
+    folder (the one holding ner/anercorp)."""
+    if split == "dev":
+        sentences = load_splits(data / "ner")[0]["dev"]
+    elif split == "test":
+        sentences = read_jsonl(data / "ner" / "anercorp" / "test.jsonl", "anercorp", "test")
+    else:
+        raise ValueError(f"unknown ANERcorp split {split!r}")
+    return [{"tokens": s.tokens, "tags": s.tags} for s in sentences]
+
+
+def main(argv: list[str] | None = None) -> int:
+    import arsec
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("model", type=Path)
-    parser.add_argument("data", type=Path, help="JSONL with tokens and tags (ANERcorp labels)")
-    args = parser.parse_args()
-    nlp = spacy.load(args.model)
-    print(json.dumps(evaluate_anercorp(nlp, read_sentences(args.data)), indent=1))
+    parser.add_argument("model", help="bundled pipeline name or directory")
+    parser.add_argument("data", type=Path, nargs="?", default=None, metavar="FILE",
+                        help="JSONL with tokens and tags (ANERcorp labels); or use --split")
+    parser.add_argument("--split", choices=["dev", "test"], default=None,
+                        help="read anercorp-dev or ANERcorp test from --data instead of a file")
+    parser.add_argument("--final", action="store_true", help="allow --split test (final figures only)")
+    parser.add_argument("--data", dest="data_dir", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data",
+                        help="shared data folder for --split (default ../shared/data)")
+    parser.add_argument("--json", type=Path, default=None, help="also write the result here")
+    args = parser.parse_args(argv)
+    if (args.data is None) == (args.split is None):
+        parser.error("give either a JSONL file or --split")
+    if args.split == "test" and not args.final:
+        parser.error("the test split is for final figures only: add --final if this is the final run")
+    sentences = read_sentences(args.data) if args.data else split_sentences(args.data_dir, args.split)
+    nlp = arsec.load(args.model)
+    result = evaluate_anercorp(nlp, sentences)
+    result.update(model=args.model, split=args.split or str(args.data), sentences=len(sentences),
+                  pipeline=nlp.pipe_names)
+    text = json.dumps(result, ensure_ascii=False, indent=1)
+    print(text)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(text + "\n", encoding="utf-8")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())
