@@ -66,7 +66,7 @@ def measure(model: Optional[str], texts: list[str], repeats: int, n_process: int
         runs = []
         for _ in range(repeats):
             t = time.perf_counter()
-            for _ in nlp.pipe(texts, batch_size=64, n_process=processes):
+            for _ in nlp.pipe(texts, n_process=processes):  # the pipeline's own [nlp] batch_size
                 pass
             runs.append(time.perf_counter() - t)
         return statistics.median(runs)
