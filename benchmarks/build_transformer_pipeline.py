@@ -17,7 +17,6 @@ accuracy means nothing and is not measured. Nothing is downloaded.
 """
 from __future__ import annotations
 
-import gzip
 import json
 import tempfile
 import time
@@ -25,20 +24,11 @@ from pathlib import Path
 
 import typer
 
+from speed import read_security_texts  # benchmarks/ is on sys.path when run as a script
+
 REPO = Path(__file__).resolve().parents[1]
 CONFIG = REPO / "configs" / "arsec_trf.cfg"
 RULE_COMPONENTS = ["arsec_sentencizer", "arsec_gazetteer", "arsec_units", "arsec_operations", "arsec_statements"]
-
-
-def read_raw_texts(data: Path, limit: int) -> list[str]:
-    path = data / "raw" / "security" / "security_news.jsonl.gz"
-    texts = []
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            texts.append(json.loads(line)["text"])
-            if limit and len(texts) >= limit:
-                break
-    return texts
 
 
 def build_config(bert_dir: Path):
@@ -71,7 +61,7 @@ def main(
     if not (data / "raw" / "security").exists():
         typer.echo(f"no security news under {data}", err=True)
         raise typer.Exit(2)
-    texts = read_raw_texts(data, max_texts)
+    texts = read_security_texts(data, max_texts or None)
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         bert_dir = build_local_bert(Path(tmp) / "bert_base_random", texts, **BASE, seed=seed)

@@ -25,13 +25,14 @@ import typer
 REPO = Path(__file__).resolve().parents[1]
 
 
-def read_security_texts(data: Path, limit: int) -> list[str]:
+def read_security_texts(data: Path, limit: Optional[int]) -> list[str]:
+    """The first `limit` articles of the security-news subset (all when None)."""
     path = data / "raw" / "security" / "security_news.jsonl.gz"
     texts = []
     with gzip.open(path, "rt", encoding="utf-8") as f:
         for line in f:
             texts.append(json.loads(line)["text"])
-            if len(texts) >= limit:
+            if limit and len(texts) >= limit:
                 break
     return texts
 
