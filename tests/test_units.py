@@ -311,3 +311,17 @@ def test_police_head_does_not_take_a_verb_or_back_reference(nlp):
     assert unit_texts(nlp("قال مدير شرطة المحافظة إن عناصر شرطة تعرضت لهجوم.")) == []
     doc = nlp("وأعلنت شرطة العاصمة تايبيه توقيف مشتبه به.")
     assert unit_texts(doc) == ["شرطة العاصمة تايبيه"]
+
+
+def test_construct_state_of_a_generic_force_with_a_place_is_a_unit(nlp):
+    # «جيش النيجر» is the army of a named state, as «الجيش النيجري» is; the
+    # place must be a LOC entity (here placed by hand; no gazetteer in `nlp`).
+    text = "وقال جيش النيجر إن جنوده صدوا هجوما قرب الحدود."
+    assert unit_texts(nlp(text)) == []
+    doc = nlp.make_doc(text)
+    start = text.index("النيجر")
+    doc.ents = [doc.char_span(start, start + len("النيجر"), label="LOC")]
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert unit_texts(doc) == ["جيش النيجر"]
+    assert unit_texts(nlp("وأعلن جيش الإسلام انسحابه من المدينة.")) == []

@@ -156,7 +156,12 @@ class UnitLexicon:
             specialties.add((_indefinite(key[0]),) + key[1:], english)
         forces = Trie()
         for name, echelon, specialty, rule in _rows(d / "forces.tsv"):
-            forces.add(_key(name), (echelon, None if specialty == "-" else specialty, rule))
+            key = _key(name)
+            forces.add(key, (echelon, None if specialty == "-" else specialty, rule))
+            if rule == "required" and len(key) == 1 and key[0].startswith(ARTICLE):
+                # The construct state of a generic one-word force names a unit
+                # when a place follows: «جيش النيجر», «قوات تركيا», «شرطة ديالى».
+                forces.add((_indefinite(key[0], 3),), (echelon, None if specialty == "-" else specialty, "place"))
         named_heads = Trie()
         for head, echelon, specialty in _rows(d / "named_heads.tsv"):
             named_heads.add(_key(head), (echelon, None if specialty == "-" else specialty))
@@ -322,6 +327,16 @@ class UnitParser:
             end = i + length
             if echelon == "BLOCK":
                 return UnitParse(i, end, end, "BLOCK")
+            if rule == "place":
+                # Only a place the gazetteer or NER marked as LOC (or a listed
+                # multi-word place), never an arbitrary next word.
+                place_end = v.loc_ends.get(end) if not v.prefix(end) else None
+                if place_end is None and end < limit and not v.prefix(end):
+                    places = self.lex.places.matches(v, end, limit)
+                    place_end = end + places[0][0] if places else None
+                if place_end is None or place_end > limit:
+                    continue
+                return UnitParse(i, place_end, place_end, echelon, specialty=specialty)
             royal = end < limit and not v.prefix(end) and v.core(end) in ROYAL
             adj_at = end + 1 if royal else end
             has_adj = self._adjective_at(v, adj_at, limit)
