@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 from .boundaries import end_ok, is_word_char, start_ok
 from .schema import (
@@ -399,6 +399,16 @@ def _attr(value) -> str:
     return NULL if value is None else str(value)
 
 
+def _in_text_order(text: str, items: list[dict], flat: bool) -> Iterator[tuple[dict, str]]:
+    """(item, quote) for items with start/end, in text order, each quote
+    resolving to the first occurrence after the previous item's span."""
+    prev = None
+    for item in sorted(items, key=lambda x: (x["start"], x["end"])):
+        span = (item["start"], item["end"])
+        yield item, _quote_for(text, span, after_previous(prev, flat=flat))
+        prev = span
+
+
 def render(record: dict, annotator: str = "", corpus: str = "security") -> str:
     """Write a gold record as an anchored file (items sorted as OUTPUT.md)."""
     text = record["text"]
@@ -411,25 +421,17 @@ def render(record: dict, annotator: str = "", corpus: str = "security") -> str:
         "",
         "# entities (text order)",
     ]
-    prev = None
-    for ent in sorted(record["entities"], key=lambda x: (x["start"], x["end"])):
-        span = (ent["start"], ent["end"])
-        lines.append(f"ENT {ent['label']} | {_quote_for(text, span, after_previous(prev, flat=True))}")
-        prev = span
+    for ent, quote in _in_text_order(text, record["entities"], flat=True):
+        lines.append(f"ENT {ent['label']} | {quote}")
     lines += ["", "# units (text order, nested ones after their outer unit)"]
-    prev = None
-    for unit in sorted(record["units"], key=lambda x: (x["start"], x["end"])):
-        span = (unit["start"], unit["end"])
+    for unit, quote in _in_text_order(text, record["units"], flat=False):
         attrs = " ".join(f"{k}={_attr(unit.get(k))}" for k in UNIT_ATTRIBUTES)
-        lines.append(f"UNIT | {_quote_for(text, span, after_previous(prev))} | {attrs}")
-        prev = span
+        lines.append(f"UNIT | {quote} | {attrs}")
     lines += ["", "# operations"]
-    prev = None
-    for op in sorted(record["operations"], key=lambda x: (x["start"], x["end"])):
-        span = (op["start"], op["end"])
-        extra = "" if op.get("name") == operation_name(text[span[0]:span[1]]) else f" name={op.get('name')}"
-        lines.append(f"OP | {_quote_for(text, span, after_previous(prev, flat=True))} | phase={_attr(op.get('phase'))}{extra}")
-        prev = span
+    for op, quote in _in_text_order(text, record["operations"], flat=True):
+        name = op.get("name")
+        extra = "" if name == operation_name(text[op["start"]:op["end"]]) else f" name={name}"
+        lines.append(f"OP | {quote} | phase={_attr(op.get('phase'))}{extra}")
     lines += ["", "# statements (cue order)"]
     prev = None
     for st in sorted(record["statements"], key=lambda x: (x["cue"]["start"], x["cue"]["end"])):
