@@ -463,7 +463,10 @@ def render_markdown(report: dict) -> str:
     docs = s["arsec_core"]["gold_docs"] or s["arsec_rules"]["gold_docs"]
     lines += [md_table(["figure (%)", "arsec_rules", "arsec_core"], rows), "",
               f"Gold {split}: {docs or '?'} articles, exact spans, `arsec.scoring`. Both pipelines share the tokenizer.",
-              "", "### Speed", ""]
+              ""]
+    if settings.get("skip_speed"):  # an accuracy-only report (e.g. dev beside a --final run)
+        return "\n".join(lines + _failed_accuracy_lines(report) + [""])
+    lines += ["### Speed", ""]
     sp = report["speed"]
     k2 = f"words_per_s_n_process_{N_PROCESS}"
     d2 = f"docs_per_s_n_process_{N_PROCESS}"
@@ -519,11 +522,14 @@ def render_markdown(report: dict) -> str:
             ["latency p50 / p95 (ms/doc)", f"{fmt(g.get('latency_ms_p50'))} / {fmt(g.get('latency_ms_p95'))}"],
             ["arsec_core (CPU, 1 proc) ÷ transformer (GPU)",
              fmt(ratio((sp['arsec_core'].get('result') or {}).get('words_per_s'), g.get('words_per_s')), 'x')]])]
-    failed = {k: p["error"] for k, p in report["accuracy"].items() if not p.get("ok")}
-    if failed:
-        lines += ["", "Failed parts: " + "; ".join(f"{k}: {e}" for k, e in failed.items())]
+    lines += _failed_accuracy_lines(report)
     lines += ["", "![speed vs accuracy](speed_vs_accuracy.png)", ""]
     return "\n".join(lines)
+
+
+def _failed_accuracy_lines(report: dict) -> list[str]:
+    failed = {k: p["error"] for k, p in report["accuracy"].items() if not p.get("ok")}
+    return ["", "Failed parts: " + "; ".join(f"{k}: {e}" for k, e in failed.items())] if failed else []
 
 
 def draw_chart(report: dict, path: Path) -> Optional[str]:
@@ -602,6 +608,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--final", action="store_true", help="accuracy on the test splits (final figures only)")
     parser.add_argument("--skip-transformer", action="store_true", help="do not build or time the transformer pipeline")
     parser.add_argument("--skip-accuracy", action="store_true", help="speed only")
+    parser.add_argument("--skip-speed", action="store_true", help="accuracy only (e.g. dev figures beside a --final run)")
     parser.add_argument("--quick", action="store_true", help="a check run: 100 articles, 1 repeat, 5 for the transformer")
     parser.add_argument("--timeout", type=int, default=1800, help="seconds per part")
     args = parser.parse_args(argv)
@@ -622,11 +629,16 @@ def main(argv: Optional[list[str]] = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="arsec_bench_"))
     try:
         acc = {} if args.skip_accuracy else accuracy_parts(args, work, log)
-        speed, runs = speed_parts(args, work, log)
-        gpu = gpu_part(args, work, speed, log)
+        if args.skip_speed:
+            speed = {name: {"ok": False, "error": "not run: --skip-speed"} for name in SPEED_ROWS}
+            runs, gpu = {}, {"available": None, "note": "not run: --skip-speed"}
+        else:
+            speed, runs = speed_parts(args, work, log)
+            gpu = gpu_part(args, work, speed, log)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     settings = {"split": "test" if args.final else "dev", "final": args.final, "quick": args.quick,
+                "skip_speed": args.skip_speed,
                 "docs": args.docs, "transformer_docs": args.transformer_docs, "repeats": args.repeats,
                 "n_process": N_PROCESS, "threads_per_process": 1, "data": str(args.data),
                 "arsec_python": str(args.arsec_python),
@@ -638,7 +650,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     (args.out / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     md = render_markdown(report)
     (args.out / "report.md").write_text(md, encoding="utf-8")
-    chart_error = draw_chart(report, args.out / "speed_vs_accuracy.png")
+    chart_error = None if args.skip_speed else draw_chart(report, args.out / "speed_vs_accuracy.png")
     print(md)
     if chart_error:
         print(chart_error, file=sys.stderr)

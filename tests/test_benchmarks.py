@@ -101,6 +101,14 @@ def test_summary_and_markdown():
     assert "gold_arsec_core: exit 1: boom" in md
 
 
+def test_accuracy_only_report_has_no_speed_section():
+    report = _fake_report()
+    report["settings"]["skip_speed"] = True
+    md = bench.render_markdown(report)
+    assert "| gold dev: entities F1 | 80.0 | – |" in md and "gold_arsec_core: exit 1: boom" in md
+    assert "### Speed" not in md and "### GPU" not in md and "speed_vs_accuracy.png" not in md
+
+
 def test_chart(tmp_path):
     pytest.importorskip("matplotlib")
     path = tmp_path / "chart.png"
