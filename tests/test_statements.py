@@ -556,3 +556,67 @@ def test_ja_a_fi_bayan(nlp):
 def test_ja_a_without_document_is_not_a_cue(nlp):
     text, found = run(nlp, "وجاء ذلك بعد ساعات من الهجوم على البلدة.")
     assert found == []
+
+
+# Second round on sources and cues (docs/guidelines/statements.md).
+
+
+def test_as_phrase_cue_reports_the_clause_before(nlp):
+    got = only(nlp, "وقتل رئيس المجلس في غارة جوية، كما قال والده.")
+    assert got["cue"] == "كما قال"
+    assert got["source"] == "والده"
+    assert got["content"] == "قتل رئيس المجلس في غارة جوية"
+
+
+def test_as_with_its_own_content_is_a_verb_cue(nlp):
+    # «كما أكد الوزير أن ...» is «also stressed»: the cue is the verb.
+    text, found = run(nlp, "وقتل جنديان في الهجوم، كما أكد الوزير أن القوات ستواصل العمليات.")
+    cues = [part(text, s["cue"]) for s in found]
+    assert "كما أكد" not in cues and "أكد" in cues
+
+
+def test_as_clause_does_not_cut_the_content_before(nlp):
+    # «، كما فجرت ...» carries on the reported clause (no cue there).
+    got = only(nlp, "وأفادت مصادر محلية بأن المسلحين نسفوا جسرا، كما فجروا الطريق بين المدينتين.")
+    assert got["content"].endswith("كما فجروا الطريق بين المدينتين")
+
+
+def test_participle_with_separate_pronoun_object(nlp):
+    text, found = run(nlp, "وتبنت الجبهة خطف العناصر، متهمة إياهم بالتعاون مع الغرب.")
+    s = [s for s in found if part(text, s["cue"]) == "متهمة"]
+    assert s and part(text, s[0]["content"]) == "التعاون مع الغرب"
+
+
+def test_participle_with_object_and_glued_preposition(nlp):
+    text, found = run(nlp, "وتطالب المعارضة باستقالة الرئيس، متهمة الرئيس بالفساد.")
+    s = [s for s in found if part(text, s["cue"]) == "متهمة"]
+    assert s and part(text, s[0]["content"]) == "الرئيس بالفساد"
+
+
+def test_quoted_name_then_colon_is_the_source(nlp):
+    got = only(nlp, 'وقال "الزوي": "القوات الخاصة تصدت لهجوم عنيف".', [("الزوي", "PER")])
+    assert got["source"] == '"الزوي"'
+    assert got["content"] == "القوات الخاصة تصدت لهجوم عنيف"
+    assert got["type"] == "direct"
+
+
+def test_relay_inside_a_statement_is_its_own_statement(nlp):
+    text, found = run(nlp, 'وتابعت "يونهاب" نقلا عن مصادر عسكرية أن المناورات ستبدأ في أبريل.', [("يونهاب", "ORG")])
+    by_cue = {part(text, s["cue"]): s for s in found}
+    assert set(by_cue) == {"تابعت", "نقلا عن"}
+    assert part(text, by_cue["تابعت"]["source"]) == '"يونهاب"'
+    assert part(text, by_cue["نقلا عن"]["source"]) == "مصادر عسكرية"
+    for s in found:
+        assert part(text, s["content"]) == "المناورات ستبدأ في أبريل"
+
+
+def test_outlet_after_phrase_cue_is_the_source(nlp):
+    got = only(nlp, 'وقتل خمسة أشخاص في الهجوم، وفقا لصحيفة "اليوم السابع" المصرية.', [("اليوم السابع", "ORG")])
+    assert got["source"] == 'صحيفة "اليوم السابع" المصرية'
+    assert got["speaker"] == {"text": "اليوم السابع", "label": "ORG"}
+
+
+def test_quoted_outlet_name_at_sentence_end(nlp):
+    got = only(nlp, 'وأطلقت الدبابات عدة قذائف، بحسب وكالة "الأناضول".', [("الأناضول", "ORG")])
+    assert got["source"] == 'وكالة "الأناضول"'
+    assert got["speaker"] == {"text": "الأناضول", "label": "ORG"}

@@ -73,6 +73,7 @@ class StatementFinder(CueFinder, SourceReader, ContentReader, ZoneReader, Speake
             | lx.phrase_cues_with_verb_one_word
             | {p[0] for p in lx.phrase_cues_with_verb_two_words}
             | {p[0] for p in lx.phrase_relay}
+            | lx.phrase_cues_as
             | {"في"}
         )
 

@@ -153,7 +153,12 @@ class ContentReader:
                 breaks.append(v.starts[j - 1])
             elif j + 1 < v.n and (v.norms[j], v.norms[j + 1]) in lx.contrast_two_words and v.norms[j - 1] in COMMAS:
                 breaks.append(v.starts[j - 1])
-            if v.norms[j - 1] in COMMAS and in_words(v.norms[j], self._phrase_first) and v.norms[j] != "في":
+            if (
+                v.norms[j - 1] in COMMAS
+                and in_words(v.norms[j], self._phrase_first)
+                and v.norms[j] != "في"
+                and not in_words(v.norms[j], self.lex.phrase_cues_as)  # «، كما فجرت ...» goes on
+            ):
                 breaks.append(v.starts[j - 1])  # «، بحسب قوله»
         breaks.sort()
         keep: list[Found] = []

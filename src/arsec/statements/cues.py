@@ -2,11 +2,15 @@
 statement around each with the zone, source and content readers."""
 from __future__ import annotations
 
+import dataclasses
 from typing import Optional
 
 from .found import Found
 from .lexicon import Cue
 from .words import COMMAS, DASHES, WordView, bare, deart, in_words
+
+# «إياه», «إياهم»: a pronoun object written apart from its verb (normalised).
+OBJECT_PRONOUNS = frozenset({"اياه", "اياها", "اياهم", "اياهن", "اياهما", "ايانا", "اياي"})
 
 
 class CueFinder:
@@ -48,6 +52,7 @@ class CueFinder:
         found: list[Found] = []
         consumed_until = -1  # char: cues before this belong to an earlier statement
         direct_ranges: list[tuple] = []
+        relay = None  # (char, statement) of a «نقلا عن» inside a statement's skip zone
         k = 0
         while k < v.n:
             if not v.alpha[k] or v.starts[k] < consumed_until:
@@ -67,12 +72,31 @@ class CueFinder:
             if item is None:
                 k += 1
                 continue
+            if relay is not None and item.cue[0] == relay[0] and item.kind == "before":
+                # The relay after a cue's source reports what that cue
+                # reports, not the clause before it.
+                prev = relay[1]
+                item = dataclasses.replace(
+                    item, content_start=prev.content_start, content_end=prev.content_end,
+                    content_word=prev.content_word, kind=prev.kind, break_at=prev.break_at,
+                )
+            relay = None
             found.append(item)
             if item.kind == "direct" and item.content_end is not None:
                 direct_ranges.append((item.content_start, item.content_end))
             # Words between the cue and its content (source, channel) hold no
             # further cue of their own.
-            consumed_until = max(consumed_until, item.content_start if item.kind != "before" else item.cue[1])
+            until = item.content_start if item.kind != "before" else item.cue[1]
+            for j in range(v.word_at(item.cue[1] - 1) + 1, min(v.n - 1, v.word_at(until))):
+                if v.starts[j] >= until:
+                    break
+                if (bare(v.norms[j]), v.norms[j + 1]) in self.lex.phrase_relay:
+                    # «وتابعت "يونهاب" نقلا عن مصادر أن ...»: the relay is
+                    # a statement of its own with the same content.
+                    until = v.starts[j]
+                    relay = (v.starts[j], item)
+                    break
+            consumed_until = max(consumed_until, until)
             cw = item.content_word
             if (
                 item.kind == "clause"
@@ -111,7 +135,16 @@ class CueFinder:
         src_word = None
         src_char = None
         cue_end = None
-        if b in lx.phrase_cues_with_verb_one_word and k + 1 < end and self._is_phrase_verb(nxt):
+        as_verb = None  # «كما قال فلان»: the verb's cue
+        if b in lx.phrase_cues_as:
+            as_verb = self._cue_at(v, k + 1)[0] if k + 1 < end and v.alpha[k + 1] else None
+            if as_verb is None or as_verb.kind != "verb" or not self._is_phrase_verb(nxt):
+                return None
+            cue_end, src_word = v.ends[k + 1], k + 2
+            if src_word < end and v.alpha[src_word]:
+                src_word += self._time_len(v, src_word, end)  # «كما ذكرت أمس الجمعة مصادر»
+            as_first = src_word
+        elif b in lx.phrase_cues_with_verb_one_word and k + 1 < end and self._is_phrase_verb(nxt):
             cue_end, src_word = v.ends[k + 1], k + 2
         elif k + 2 < end and (b, nxt) in lx.phrase_cues_with_verb_two_words and self._is_phrase_verb(v.norms[k + 2]):
             cue_end, src_word = v.ends[k + 2], k + 3
@@ -165,6 +198,18 @@ class CueFinder:
         # Content before the cue: the whole preceding clause of the sentence.
         first = v.sent_first[v.sent_of[k]]
         before = self._before_content(v, first, k, cue_start)
+        if as_verb is not None:
+            # «كما قال والده.», «، كما يقول قادة الميليشيا.»: a cue for the
+            # clause before only when no content follows its source («كما
+            # أكد الوزير أن ...» is «also stressed»: a verb cue).
+            nxt_word, _ = self._skip_zone(v, stop, end, as_verb)
+            if (
+                before is None
+                or why not in ("end", "skip")
+                or self._chain_end(v, as_first, stop) < stop  # «كما نفت الوحدات إبرام اتفاق»
+                or (nxt_word < end and self._content_follows(v, stop, nxt_word, end, as_verb))
+            ):
+                return None
         if before is not None:
             cs, ce = before
             return Found(cue, k, source, channel, cs, ce, v.word_at(cs), "before", document_source=document_source, break_at=self._break_position(v, k, cue_start, first))
@@ -211,7 +256,10 @@ class CueFinder:
         if fronted is not None:
             source = fronted
         i, channel = self._skip_zone(v, i, end, cue)
-        intro = self._introducer(v, i, end, cue)
+        quoted_source = 0
+        if fronted is None and cue.kind == "verb":
+            quoted_source = self._quoted_source_len(v, i, end)
+        intro = None if quoted_source else self._introducer(v, i, end, cue)
         if intro is None and fronted is not None and not cue.np_object and i < end:
             # «وكان المركز قد أشار خلال اليومين السابقين إلى ...»
             if self._circumstance_at(v, i, end) or not self._np_content_at(v, i):
@@ -221,7 +269,7 @@ class CueFinder:
                 if sw > first and v.norms[sw - 1] in ("ان", "بان", "فان"):
                     return None
                 fronted = source = None  # not a subject after all: read on
-        if intro is None and fronted is None and cue.kind == "verb" and i < end and v.alpha[i]:
+        if intro is None and fronted is None and cue.kind == "verb" and i < end and (v.alpha[i] or quoted_source):
             head = v.norms[i]
             if cue.np_object and (head in lx.content_starters or deart(head) in lx.content_starters):
                 intro = ("clause", v.starts[i], i)  # «وأكد دعم ...»: no source
@@ -239,8 +287,22 @@ class CueFinder:
                 if doc_src is not None:
                     channel, src_char, src_first, definite = doc_src
                     document_source = "definite" if definite else "indefinite"
-                stop, why = self._scan_source(v, src_first, end, cue)
-                if why in ("end", "limit"):
+                if quoted_source:
+                    # «وقال "الزوي": "..."», «ونقلت “السومرية” عن ...»; with
+                    # no marked content after it the object follows the name
+                    # («أعلنت «ولاية سيناء» قتل موظف»).
+                    stop, why = self._scan_source(v, src_first + quoted_source, end, cue)
+                    if why in ("end", "limit"):
+                        stop, why = src_first + quoted_source, "quoted"
+                else:
+                    stop, why = self._scan_source(v, src_first, end, cue)
+                if why == "quoted":
+                    source = (src_char, v.ends[stop - 1])
+                    intro = self._plain_or_quote(v, stop, end) if cue.np_object else None
+                    if intro is None:  # the quotation is the content after all
+                        source = None
+                        intro = self._introducer(v, src_first, end, cue)
+                elif why in ("end", "limit"):
                     if not cue.np_object or src_first >= end:
                         return None
                     stop = self._chain_end(v, src_first, end)
@@ -319,13 +381,27 @@ class CueFinder:
                             intro = self._plain_or_quote(v, nxt, end)
         elif intro is None and fronted is not None and cue.np_object:
             intro = self._plain_or_quote(v, i, end)
+        elif intro is None and cue.kind == "participle" and cue.preps and i < end and v.norms[i] in OBJECT_PRONOUNS:
+            # «متهمة إياهم بالتعاون مع الغرب»: the pronoun object is not
+            # reported; the content starts at the preposition phrase.
+            j = i + 1
+            ps = self._prep_start(v, j, cue) if j < end else None
+            if ps is not None and ps >= 0:
+                intro = ("clause", ps, j)
+            elif ps is not None:
+                intro = self._plain_or_quote(v, j + 1, end)
+            elif j < end and self._is_opener(v, j):
+                intro = self._plain_or_quote(v, j, end)
         elif intro is None and cue.kind == "participle" and cue.preps:
-            # «داعيا المواطنين إلى ...»: the object and its preposition
-            # phrase are the content.
+            # «داعيا المواطنين إلى ...», «متهمة فلانا بالفساد»: the object
+            # and its preposition phrase are the content.
             for j in range(i + 1, min(end, i + 5)):
                 if not v.alpha[j]:
                     break
-                if v.norms[j] in cue.preps:
+                # A glued «ب» counts only after a comma: «...، متهمة فلانا
+                # بالفساد», not «75 متهما بـ» or «كيانات متهمة بـ» (nouns).
+                glued = j > i and k > 0 and v.norms[k - 1] in COMMAS and self._prep_start(v, j, cue) is not None
+                if v.norms[j] in cue.preps or glued:
                     intro = self._plain_or_quote(v, i, end)
                     break
         if intro is None:
@@ -346,6 +422,43 @@ class CueFinder:
             break_at=self._fronted_break(v, fronted, first) if fronted is not None
             else (self._break_position(v, k, cue_span[0], first) if prefix == 0 else v.starts[k]),
         )
+
+    def _content_follows(self, v: WordView, stop: int, nxt: int, end: int, cue: Cue) -> bool:
+        """After «كما قال فلان»: does the verb's own content follow? Words
+        right after the source do (an object, «أن»); after a comma only a
+        complementiser, a quotation or a colon further on does («كما قال
+        نصر بن سيار، حين فات وقت القول» ends the phrase)."""
+        if self._introducer(v, nxt, end, cue) is not None:
+            return True
+        if v.alpha[nxt] and not (stop < end and v.norms[stop] in COMMAS):
+            return True
+        return any(self._is_comp(v, j) or self._is_opener(v, j) or v.norms[j] == ":" for j in range(nxt, end))
+
+    def _quoted_source_len(self, v: WordView, i: int, end: int) -> int:
+        """Words of a quoted name right after a cue that is its subject
+        («وقال "الزوي": "..."», «ونقلت “السومرية” عن شهود», «وتابعت
+        "يونهاب" نقلا عن»): a short quotation that holds a name (an entity
+        written from its first word) and is followed by a colon, a comma,
+        or a word of the same sentence, not by the end of the sentence. 0
+        when the quotation is the content."""
+        if i >= end or v.alpha[i] or v.starts[i] not in v.quotes:
+            return 0
+        close = v.quotes[v.starts[i]]
+        inner = v.text[v.starts[i] + 1 : close]
+        if not inner.strip() or len(inner.split()) > 4 or any(c in inner for c in ".؟?!:،,"):
+            return 0
+        if i + 1 >= end:
+            return 0
+        ent = v.ent_covering(v.starts[i + 1])
+        if ent is None or ent[0] != v.starts[i + 1] or ent[1] > close:
+            return 0
+        last = v.word_at(close)
+        if last + 1 >= end:
+            return 0
+        nxt = v.norms[last + 1]
+        if not (v.alpha[last + 1] or nxt == ":" or nxt in COMMAS):
+            return 0
+        return last + 1 - i
 
     def _fronted_break(self, v: WordView, fronted: tuple, first: int) -> int:
         """Where a statement with its subject before the verb ends an earlier

@@ -75,6 +75,9 @@ class SourceReader:
             if k:
                 j += k
                 continue
+            if j == i and cue is None and v.norms[j].startswith("ل") and self._outlet_len(v, j, end):
+                j += 1  # «وفقا لصحيفة ...»: after a phrase cue the outlet is the source
+                continue
             why = self._is_boundary(v, j, end, cue)
             if why:
                 return j, why

@@ -7,21 +7,30 @@ Order of the rules (docs/guidelines/statements.md, «Speaker»):
     a relative pronoun («رواية الحرس الثوري التي قالت») → its antecedent;
     a cue whose sentence holds no earlier statement and whose clause has
     words before it («وكان الجيش قد قال», «وأصدرت الوزارة بيانا قالت فيه»,
-    «وأدانت المنظمة القصف، قائلة») → the subject of that clause (coref.py);
-    otherwise the previous statement's speaker (continuations, participles);
- 2. a PER inside the source, else a PER in apposition right after it
-    («المتحدث باسم الجيش، العميد فلان»); 3. an unnamed-source head → null,
-    except «المصدر نفسه» → the previous statement's speaker;
+    «وأدانت المنظمة القصف، قائلة») → the subject of that clause (coref.py;
+    with no subject entity the clause is read as a source only from a
+    definite, descriptor or role word at its start); otherwise the previous
+    statement's speaker (continuations, participles); a relay sharing the
+    previous content («نقلا عن») does not replace that speaker;
+ 2. a PER inside the source (after an unnamed-source head, not one governed
+    by a preposition: «مصادر موالية لهادي»), else a PER in apposition right
+    after it («المتحدث باسم الجيش، العميد فلان»); 3. an unnamed-source head
+    → null, except «المصدر نفسه» → the previous statement's speaker;
  4. a spokesperson of a body named elsewhere in the article («متحدث باسم
-    الجيش» ... «المتحدث العقيد فلان») → that PER; else the first entity
-    inside the source;
- 5. the same head noun as an earlier source («وأضاف المرصد» after «قال
-    المرصد السوري ...») → that source's speaker;
+    الجيش» ... «المتحدث العقيد فلان») → that PER; else the best entity
+    inside the source (`_head_entities`: a bracketed or quoted alias first,
+    «(سانا)»; no LOC inside a modifier, «مدير مطار عدن»; no entity after a
+    preposition word);
+ 5. the same head noun as an earlier source that resolved to an entity
+    («وأضاف المرصد» after «قال المرصد السوري ...») → that source's speaker;
  6. a surname written alone («قال سوبيجانا») → the PER it ends;
  7. a role holder named elsewhere («المتحدث», «المندوب السوري») → the PER
     written next to the same role word earlier in the article;
  8. a definite back-reference («الوزارة» → the nearest earlier «وزارة ...»,
-    «التنظيم» → the nearest earlier armed group).
+    «المنظمة الدولية» → «منظمة العفو الدولية», «التنظيم» → the nearest
+    earlier armed group);
+ 9. the fullest mention of the chosen entity, its article restored when it
+    was read inside «للـ» («لجيش التركي» → «الجيش التركي»).
 """
 from __future__ import annotations
 
@@ -30,7 +39,7 @@ from typing import Optional
 from ..normalize import normalize
 from . import coref
 from .found import Found
-from .words import WordView, bare, deart, in_words, is_definite
+from .words import QUOTE_CHARS, WordView, bare, deart, in_words, is_definite
 
 _SPLIT_NAME = str.maketrans({"_": " "})
 
@@ -49,14 +58,19 @@ class SpeakerResolver:
         by_head: dict[str, Optional[dict]] = {}  # source head stem → its speaker
         last = None
         last_sent = -1
+        last_content = None
         for f in found:
             sent = v.sent_of[f.cue_word]
             speaker, heads = self._speaker(v, f, last, by_head, sent == last_sent)
             for head in heads:
                 by_head[head] = speaker
             out.append(speaker)
-            last = speaker
+            if f.content_start != last_content:
+                # «ذكرت الصحيفة نقلا عن مصادر أن ...»: the relay shares the
+                # content; a later «وأضافت» goes on with the first speaker.
+                last = speaker
             last_sent = sent
+            last_content = f.content_start
         return out
 
     def _speaker(self, v: WordView, f: Found, last, by_head: dict, same_sentence: bool):
@@ -86,7 +100,21 @@ class SpeakerResolver:
         s, e = span
         ents = coref.subject_entities(v, span)
         if not ents:
-            return self._source_speaker(v, span, last, by_head, unresolved=last)[0]
+            # No entity as subject: a definite noun at the start of the clause
+            # or right after its verb may point back («وكانت الوزارة قد
+            # أعلنت», «وأصدرت الوزارة بيانا»); read the clause from there so
+            # that an entity further on (an object, «تحصينات الحوثيين») is
+            # not taken for the subject.
+            i = v.word_at(s)
+            sw = coref.speaker_words()
+            heads = [
+                j for j in (i, i + 1)
+                if j < v.n and v.starts[j] < e and v.alpha[j]
+                and (is_definite(v.norms[j]) or bare(v.norms[j]) in sw["descriptors"] or bare(v.norms[j]) in self.lex.role_heads)
+            ]
+            if not heads:
+                return last
+            return self._source_speaker(v, (v.starts[heads[0]], e), last, by_head, unresolved=last)[0]
         i = v.word_at(s)
         lead = {bare(v.norms[j]) for j in (i, i + 1) if j < v.n}
         if lead & self.lex.anonymous_source_heads:
@@ -101,12 +129,19 @@ class SpeakerResolver:
         words = [w for w in (normalize(x) for x in v.text[s:e].split()) if w]
         if not words:
             return None, ()  # a source of punctuation only has no speaker
+        if s > 0 and v.text[s - 1] == "ل" and words[0].startswith("ل") and not words[0].startswith("ال"):
+            words[0] = "ا" + words[0]  # «وفقا للمنظمة»: the source «لمنظمة» is «المنظمة»
         head_word = bare(words[0]) if words else ""
         head = deart(head_word)
         # bare() also strips the first letter of «وكالة», «وزارة»: keep both stems.
         heads = (head, deart(words[0])) if deart(words[0]) != head else (head,)
         ents = v.ents_within(s, e)
         persons = [x for x in ents if x[2] == "PER"]
+        if in_words(head_word, self.lex.anonymous_source_heads):
+            # «مصادر عسكرية موالية لهادي», «مسؤول مقرب من فلان»: a name
+            # governed by a preposition is whom the unnamed source belongs
+            # to; a name in apposition is the source («المسؤول محمد جامع»).
+            persons = [x for x in persons if not self._governed(v, x)]
         if persons:
             return self._fullest(v, persons[0]), heads
         person = coref.apposed_person(v, e)
@@ -120,9 +155,10 @@ class SpeakerResolver:
             person = self._named_spokesperson(v, head, (s, e), ents[0])
             if person is not None:
                 return self._fullest(v, person), heads
+        ents = self._head_entities(v, ents, s)
         if ents:
             return self._fullest(v, ents[0]), heads
-        known = [h for h in heads if h in by_head]
+        known = [h for h in heads if by_head.get(h) is not None]
         if known and (is_definite(head_word) or len(words) == 1):
             return by_head[known[0]], heads
         person = self._surname(v, words, s)
@@ -132,10 +168,63 @@ class SpeakerResolver:
             person = self._role_holder(v, head, s)
             if person is not None:
                 return self._fullest(v, person), heads
+        if not is_definite(head_word) and head in self.lex.role_heads and len(words) >= 2:
+            # «وزير الدفاع الصومالي», «رئيس الوزراء»: the office is named by
+            # its first two words; the PER written at the same office
+            # elsewhere in the article holds it.
+            person = self._office_holder(v, words[:2], s, e)
+            if person is not None:
+                return self._fullest(v, person), heads
         ent = self._back_reference(v, words, s)
         if ent is not None:
             return self._fullest(v, ent), heads
         return unresolved, heads
+
+    @staticmethod
+    def _governed(v: WordView, ent) -> bool:
+        """The entity is the object of a preposition («لهادي», «من فلان»)."""
+        w = v.word_at(ent[0])
+        if v.starts[w] < ent[0]:
+            return True  # a preposition glued to the name
+        return w > 0 and v.norms[w - 1] in coref.speaker_words()["prepositions"]
+
+    def _head_entities(self, v: WordView, ents: list, start: int) -> list:
+        """The entities of a source that can be its speaker, best first.
+
+        A name the writer sets off in brackets or quotes is the outlet's or
+        group's own name («وكالة الأنباء السورية الرسمية (سانا)», «وكالة
+        أنباء كوريا الجنوبية "يونهاب"»): it comes first. A place inside a
+        modifier of the head («مدير مطار عدن», «المعارضة في نيكاراغوا»,
+        «وسائل إعلام سورية») is not who speaks: a LOC counts only when the
+        source starts with it («وقالت روسيا») or is the genitive right after
+        an indefinite head («حكومة مالي»). An entity right after a
+        preposition word is a modifier too («قيادات في المقاومة»), except
+        in «كل من X وY»."""
+        text = v.text
+        head_start = start + 1 if text[start : start + 1] == "ل" and start > 0 and text[start - 1] == "ل" else start
+
+        def marked(ent) -> bool:
+            b = text[ent[0] - 1] if ent[0] > 0 else ""
+            a = text[ent[1]] if ent[1] < len(text) else ""
+            return (b == "(" and a == ")") or (bool(QUOTE_CHARS.match(b)) and bool(QUOTE_CHARS.match(a)))
+
+        first = v.word_at(head_start)
+
+        def head_loc(x) -> bool:
+            w = v.word_at(x[0])
+            if x[0] <= head_start:
+                return True
+            # «حكومة مالي», «سفارة باكستان»: the state the head noun belongs to.
+            return w == first + 1 and v.starts[w] == x[0] and not is_definite(v.norms[first])
+
+        def after_preposition(x) -> bool:
+            w = v.word_at(x[0])
+            if w - 2 >= first and v.norms[w - 2] == "كل":
+                return False  # «كل من الولايات المتحدة وبريطانيا»
+            return v.starts[w] == x[0] and w > first and v.norms[w - 1] in coref.speaker_words()["prepositions"]
+
+        keep = [x for x in ents if (x[2] != "LOC" or head_loc(x)) and not after_preposition(x)]
+        return [x for x in keep if marked(x)] + [x for x in keep if not marked(x)]
 
     def _surname(self, v: WordView, words: list[str], before: int):
         """«قال الخزرجي» → the PER whose last word this is (nearest earlier
@@ -169,6 +258,31 @@ class SpeakerResolver:
                 after = [x for x in persons if x[0] > v.starts[i]]
                 return after[0] if after else persons[-1]
         return None
+
+    def _office_holder(self, v: WordView, office: list[str], start: int, end: int):
+        """The PER written right after another mention of the same office
+        («وزير الدفاع الصومالي عبدالقادر ...», within `role_window` words),
+        the nearest earlier one, else the first later one; none when the
+        office is held by two different people in the article."""
+        first = [bare(office[0]), office[0]]
+        found = []
+        for i in range(v.n - 1):
+            if v.starts[i] >= start and v.starts[i] < end:
+                continue
+            if v.norms[i] not in first and bare(v.norms[i]) not in first:
+                continue
+            if v.norms[i + 1] != office[1]:
+                continue
+            sid = v.sent_of[i]
+            hi = v.ends[min(v.sent_last[sid], i + 1 + self.role_window)]
+            persons = [x for x in v.ents_within(v.starts[i], hi) if x[2] == "PER"]
+            if persons:
+                found.append((i, persons[0]))
+        names = {normalize(x[1][3]) for x in found}
+        if not found or len(names) > 1:
+            return None
+        earlier = [x for x in found if v.starts[x[0]] < start]
+        return (earlier[-1] if earlier else found[0])[1]
 
     def _named_spokesperson(self, v: WordView, head: str, source: tuple, body):
         """«متحدث باسم الجيش المصري» when the article names him elsewhere
@@ -211,7 +325,10 @@ class SpeakerResolver:
         """«الجهاز» → the nearest earlier «جهاز ...» entity of a back-reference
         label; «التنظيم» / «الجماعة» → the nearest earlier armed group."""
         lx = self.lex
-        stems = [deart(w) for w in words if is_definite(w)]
+        # The head («المنظمة الدولية») or the body a role or document
+        # belongs to («المتحدث باسم الاتحاد», «بيان صادر عن الحزب»); not a
+        # place of work glued to ب («قائد بالمقاومة» is a commander).
+        stems = [deart(w) for w in words if is_definite(w) and not bare(w).startswith("بال")]
         if not stems:
             return None
         group_word = stems[0] in lx.group_back_references and len(words) <= 2
@@ -220,7 +337,7 @@ class SpeakerResolver:
                 continue
             if group_word and ent[2] == "ARMED_GROUP":
                 return ent
-            if ent[2] in lx.back_reference_labels:
+            if ent[2].lower() in lx.back_reference_labels:  # word lists are normalised (lower case)
                 first = deart(_name_words(ent[3])[0])
                 if first in stems:
                     return ent
@@ -228,15 +345,28 @@ class SpeakerResolver:
                 # «صحيفة العرب»: outside the entity, v1.3) is the word a
                 # later «الوكالة» / «الصحيفة» points back with.
                 k = v.word_at(ent[0]) - 1
-                if k >= 0 and v.ends[k] <= ent[0] and deart(bare(v.norms[k])) in stems:
+                if k >= 0 and v.ends[k] <= ent[0] and not is_definite(v.norms[k]) and deart(bare(v.norms[k])) in stems:
                     return ent
         return None
 
+    @staticmethod
+    def _restore_article(v: WordView, ent):
+        """«للجيش التركي» is ل + «الجيش التركي» with the alif of the article
+        dropped: the entity read inside the word starts «لجيش»; the speaker
+        is written with its article, as elsewhere in the article."""
+        s = ent[0]
+        t = ent[3]
+        if s > 0 and t.startswith("ل") and not t.startswith("ال") and v.text[s - 1] == "ل" and (s < 2 or not v.text[s - 2].isalpha()):
+            return (s, ent[1], ent[2], "ا" + t)
+        return ent
+
     def _fullest(self, v: WordView, ent) -> dict:
         """The longest mention of the same label that contains this one."""
+        ent = self._restore_article(v, ent)
         words = tuple(_name_words(ent[3]))
         best = ent
         for other in v.ents:
+            other = self._restore_article(v, other)
             if other[2] != ent[2] or len(other[3]) <= len(best[3]):
                 continue
             ow = tuple(_name_words(other[3]))

@@ -143,8 +143,17 @@ class ZoneReader:
         return 0
 
     def _relay_len(self, v: WordView, i: int, end: int, cue: Optional[Cue]) -> int:
-        """«نقلت الوكالة عن مصدر قوله إن»: skip «عن مصدر قوله»."""
-        if cue is None or cue.lemma != "نقل" or v.norms[i] != "عن":
+        """«نقلت الوكالة عن مصدر قوله إن»: skip «عن مصدر قوله»; after any
+        verb cue, «نقلا عن مصادر عسكرية» up to the content («وتابعت
+        "يونهاب" نقلا عن مصادر عسكرية أن»: the phrase is a cue of its own)."""
+        if cue is None:
+            return 0
+        if i + 1 < end and (bare(v.norms[i]), v.norms[i + 1]) in self.lex.phrase_relay:
+            for j in range(i + 2, min(end, i + 2 + self.max_source_words)):
+                if self._is_comp(v, j) or self._is_opener(v, j) or v.norms[j] == ":":
+                    return j - i
+            return 0
+        if cue.lemma != "نقل" or v.norms[i] != "عن":
             return 0
         for j in range(i + 1, min(end, i + 1 + self.max_source_words)):
             if v.norms[j] in self.lex.relay_say_nouns:
@@ -223,5 +232,10 @@ class ZoneReader:
         while after < len(text) and text[after] in " \t،,":
             after += 1
         if after >= len(text) or not WORD_RE.match(text, after) or not text[after].isalnum():
-            return 0
+            # «بحسب وكالة "الأناضول".»: a name after an outlet noun in the
+            # construct state ends the sentence.
+            prev = v.norms[i - 1] if i > 0 else ""
+            at_end = after >= len(text) or text[after] in ".\n"
+            if not (at_end and i > 0 and v.alpha[i - 1] and prev in self.lex.outlet_nouns and not bare(prev).startswith("ال")):
+                return 0
         return v.word_at(close) + 1 - i
