@@ -21,6 +21,17 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def statements_nlp():
+    """Sentences and statements only: tests place the entities themselves."""
+    import arsec
+
+    nlp = arsec.blank()
+    nlp.add_pipe("arsec_sentencizer")
+    nlp.add_pipe("arsec_statements")
+    return nlp
+
+
+@pytest.fixture(scope="session")
 def shared_data() -> Path:
     if not SHARED_DATA.exists():
         pytest.skip(f"shared corpora not found at {SHARED_DATA} (set ARSEC_SHARED_DATA)")

@@ -2,29 +2,18 @@
 sentences written for these tests; entities are placed by the test."""
 import pytest
 
-import arsec.statements  # noqa: F401  (registers the factory and the extension)
+from helpers import with_entities
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    nlp = arsec.blank()
-    nlp.add_pipe("arsec_sentencizer")
-    nlp.add_pipe("arsec_statements")
-    return nlp
+def nlp(statements_nlp):
+    return statements_nlp
 
 
 def speakers(nlp, text, ents=()):
     """{cue text: speaker} for `text` with entities given as (surface, label)
     pairs (first occurrence after the previous one's start)."""
-    doc = nlp.make_doc(text)
-    spans, pos = [], 0
-    for surface, label in ents:
-        s = text.index(surface, pos)
-        spans.append(doc.char_span(s, s + len(surface), label=label, alignment_mode="expand"))
-        pos = s + len(surface)
-    doc.ents = spans
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
+    doc = with_entities(nlp, text, ents)
     out = {}
     for st in doc._.statements:
         sp = st["speaker"]

@@ -6,28 +6,18 @@ separate components), so these tests exercise the statement finder alone.
 import pytest
 
 import arsec.statements  # noqa: F401  (registers the factory and the extension)
+from helpers import with_entities
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    nlp = arsec.blank()
-    nlp.add_pipe("arsec_sentencizer")
-    nlp.add_pipe("arsec_statements")
-    return nlp
+def nlp(statements_nlp):
+    return statements_nlp
 
 
 def run(nlp, text, ents=()):
     """Process `text` with entities given as (surface, label) pairs (first
     occurrence after the previous one's start); return (text, statements)."""
-    doc = nlp.make_doc(text)
-    spans, pos = [], 0
-    for surface, label in ents:
-        s = text.index(surface, pos)
-        spans.append(doc.char_span(s, s + len(surface), label=label, alignment_mode="expand"))
-        pos = s + len(surface)
-    doc.ents = spans
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
+    doc = with_entities(nlp, text, ents)
     return text, doc._.statements
 
 
