@@ -610,3 +610,14 @@ def test_quoted_outlet_name_at_sentence_end(nlp):
     got = only(nlp, 'وأطلقت الدبابات عدة قذائف، بحسب وكالة "الأناضول".', [("الأناضول", "ORG")])
     assert got["source"] == 'وكالة "الأناضول"'
     assert got["speaker"] == {"text": "الأناضول", "label": "ORG"}
+
+
+def test_content_runs_on_after_comma_fima_without_a_cue(nlp):
+    # «، فيما …» without a cue of its own continues the reported clause (the
+    # corpus majority); «، في حين» ends it.
+    got = only(nlp, "وقال المتحدث إن القوات دمرت مخزنا للأسلحة، فيما قتل ثلاثة مدنيين في قصف منفصل.",
+               [("المتحدث", "PER")])
+    assert got["content"] == "القوات دمرت مخزنا للأسلحة، فيما قتل ثلاثة مدنيين في قصف منفصل"
+    got = only(nlp, "وقال المتحدث إن القوات دمرت مخزنا للأسلحة، في حين قتل ثلاثة مدنيين في قصف منفصل.",
+               [("المتحدث", "PER")])
+    assert got["content"] == "القوات دمرت مخزنا للأسلحة"

@@ -149,9 +149,7 @@ class ContentReader:
         # Contrast connectors after a comma also close a clause.
         lx = self.lex
         for j in range(1, v.n):
-            if v.norms[j] in lx.contrast_connectors and v.norms[j - 1] in COMMAS:
-                breaks.append(v.starts[j - 1])
-            elif j + 1 < v.n and (v.norms[j], v.norms[j + 1]) in lx.contrast_two_words and v.norms[j - 1] in COMMAS:
+            if j + 1 < v.n and (v.norms[j], v.norms[j + 1]) in lx.contrast_two_words and v.norms[j - 1] in COMMAS:
                 breaks.append(v.starts[j - 1])
             if (
                 v.norms[j - 1] in COMMAS
