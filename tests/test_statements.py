@@ -621,3 +621,14 @@ def test_content_runs_on_after_comma_fima_without_a_cue(nlp):
     got = only(nlp, "وقال المتحدث إن القوات دمرت مخزنا للأسلحة، في حين قتل ثلاثة مدنيين في قصف منفصل.",
                [("المتحدث", "PER")])
     assert got["content"] == "القوات دمرت مخزنا للأسلحة"
+
+
+def test_content_before_a_phrase_cue_leaves_linking_words_outside(nlp):
+    # «كما» and an attached «و» on a short function word («وقد») tie the
+    # sentence to the previous one: the writer's words, not the reported clause.
+    got = only(nlp, "كما قتل ثلاثة جنود في الهجوم، بحسب الجيش.", [("الجيش", "ORG")])
+    assert got["content"] == "قتل ثلاثة جنود في الهجوم"
+    got = only(nlp, "وقد أدت المعارك إلى نزوح مئات الأسر، بحسب الأمم المتحدة.", [("الأمم المتحدة", "ORG")])
+    assert got["content"] == "قد أدت المعارك إلى نزوح مئات الأسر"
+    got = only(nlp, "وصل الوفد إلى المدينة صباح اليوم، بحسب الوكالة.", [])
+    assert got["content"] == "وصل الوفد إلى المدينة صباح اليوم"

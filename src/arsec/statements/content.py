@@ -7,8 +7,12 @@ from typing import Optional
 
 from .found import Found
 from .lexicon import Cue
-from .words import CLOSER_AFTER, COMMAS, DASHES, QUOTE_CHARS, TRIM_DIRECT_END, TRIM_END, WordView, in_words
+from .words import CLOSER_AFTER, COMMAS, DASHES, QUOTE_CHARS, TRIM_DIRECT_END, TRIM_END, WordView, bare, in_words
 
+
+# Two-letter function words that follow an attached conjunction «و» («وقد»,
+# «وفي», «ولم»): a three-letter word made of them is و + the word, never a root.
+_WAW_FUNCTION_WORDS = frozenset({"قد", "في", "لم", "لن", "لا", "ما", "من", "عن", "ان", "هو", "هي", "هم", "مع", "بل"})
 
 class ContentReader:
     """Content spans; mixed into StatementFinder."""
@@ -122,13 +126,16 @@ class ContentReader:
             return None
         cs = v.starts[s]
         w = v.norms[s]
-        if w == "و":
+        if w in ("و", "كما") or bare(w) == "كما":
+            # «كما» links the sentence to the previous one: the writer's, not reported.
             s += 1
             if s > j:
                 return None
             cs = v.starts[s]
-        elif len(w) > 3 and w[0] == "و" and w not in self.lex.waw_initial_words:
-            cs += 1
+            w = v.norms[s]
+        if (len(w) > 3 and w[0] == "و" and w not in self.lex.waw_initial_words) or (
+                len(w) == 3 and w[0] == "و" and w[1:] in _WAW_FUNCTION_WORDS):
+            cs += 1  # «وقد أدت …», «وفي …»: the conjunction stays outside
         if not any(v.alpha[x] for x in range(s, j + 1)):
             return None
         return cs, ce
