@@ -632,3 +632,8 @@ def test_content_before_a_phrase_cue_leaves_linking_words_outside(nlp):
     assert got["content"] == "قد أدت المعارك إلى نزوح مئات الأسر"
     got = only(nlp, "وصل الوفد إلى المدينة صباح اليوم، بحسب الوكالة.", [])
     assert got["content"] == "وصل الوفد إلى المدينة صباح اليوم"
+
+
+def test_faqad_after_a_sentence_initial_phrase_cue_is_outside_the_content(nlp):
+    s = only(nlp, "وبحسب المرصد، فقد قتل عشرة مسلحين في الاشتباكات.")
+    assert (s["source"], s["content"]) == ("المرصد", "قتل عشرة مسلحين في الاشتباكات")
