@@ -350,3 +350,73 @@ def test_institution_named_after_place_is_org(nlp):
 
 def test_tanzim_before_any_group_name(nlp):
     assert has(nlp, "قتل عنصر من تنظيم النصرة", "تنظيم النصرة", "ARMED_GROUP")
+
+
+# -- corrections of entities found before the gazetteer (a trained NER) -------
+
+
+def make_nlp_after(preset, **config):
+    """A pipeline whose first component writes `preset` (text, label) pairs
+    as entities, standing in for a trained NER."""
+    from spacy.language import Language
+
+    name = f"preset_ents_{abs(hash(tuple(preset)))}"
+
+    @Language.component(name)
+    def preset_ents(doc):
+        spans = []
+        for text, label in preset:
+            start = doc.text.index(text)
+            spans.append(doc.char_span(start, start + len(text), label=label, alignment_mode="strict"))
+        doc.ents = spans
+        return doc
+
+    nlp = spacy.blank("ar")
+    nlp.tokenizer = create_arabic_tokenizer()(nlp)
+    nlp.add_pipe(name)
+    nlp.add_pipe("arsec_gazetteer", config=config)
+    return nlp
+
+
+def test_entity_never_ends_in_cut_off_proclitic():
+    text = "وقال الموظف سامر لوكالة الأنباء إن الطريق مغلق"
+    nlp = make_nlp_after([("سامر ل", "PER")])
+    assert ("سامر", "PER") in ents(nlp, text)
+    nlp_off = make_nlp_after([("سامر ل", "PER")], fix_ent_edges=False)
+    assert ("سامر ل", "PER") in ents(nlp_off, text)
+
+
+def test_person_does_not_run_into_outlet_after_lam():
+    text = "وقال الشيخ سامر لبي بي سي إن الطريق مغلق"
+    found = ents(make_nlp_after([("سامر لبي بي سي", "PER")]), text)
+    assert ("سامر", "PER") in found
+    assert ("بي بي سي", "ORG") in found
+
+
+def test_lone_first_name_takes_family_name():
+    text = "وأكد العقيد نبيل الورتاني، أن الوضع مستقر"
+    assert ("نبيل الورتاني", "PER") in ents(make_nlp_after([("نبيل", "PER")]), text)
+    # a nationality after the name is an adjective, not a family name
+    text2 = "وأكد الباحث نبيل الإيراني الأصل أن الوضع مستقر"
+    assert ("نبيل", "PER") in ents(make_nlp_after([("نبيل", "PER")]), text2)
+    # a longer name is not extended («... المكنى»)
+    text3 = "قتل القيادي نبيل سامر الداودي المكنى أبو علي"
+    assert ("نبيل سامر", "PER") in ents(make_nlp_after([("نبيل سامر", "PER")]), text3)
+
+
+def test_listed_group_overrides_other_label():
+    text = 'حسب بيان نشرته حركة "نور الدين الزنكي" الجمعة'
+    preset = [("نور الدين الزنكي", "MISC")]
+    assert ("نور الدين الزنكي", "ARMED_GROUP") in ents(make_nlp_after(preset), text)
+    assert ("نور الدين الزنكي", "MISC") in ents(make_nlp_after(preset, override_labels=[]), text)
+
+
+def test_listed_group_does_not_override_same_span_person():
+    text = "وقال الحوثي في خطاب متلفز إن الحرب طويلة"
+    assert ("الحوثي", "PER") in ents(make_nlp_after([("الحوثي", "PER")]), text)
+
+
+def test_ministry_short_name_with_country_adjective(nlp):
+    assert has(nlp, "وأكدت الخارجية المصرية في بيان أن الرهينة بخير", "الخارجية المصرية", "ORG")
+    assert not has(nlp, "والتقت وزيرة الخارجية الكرواتية نظيرها", "الخارجية الكرواتية", "ORG")
+    assert not has(make_nlp(ministry_short_names=[]), "وأكدت الخارجية المصرية في بيان أن الرهينة بخير", "الخارجية المصرية", "ORG")

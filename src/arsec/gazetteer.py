@@ -147,8 +147,14 @@ class GazetteerRecognizer:
         name_particles: list[str],
         outlet_words: list[str],
         institution_heads: list[str],
+        override_labels: list[str] = (),
+        fix_ent_edges: bool = False,
+        ministry_short_names: list[str] = (),
     ):
+        self.ministry_short_names = {normalize(w) for w in ministry_short_names}
         self.name = name
+        self.override_labels = set(override_labels)
+        self.fix_ent_edges = fix_ent_edges
         self.labels = set(labels)
         unknown = self.labels - set(ALL_LABELS)
         if unknown:
@@ -231,8 +237,81 @@ class GazetteerRecognizer:
         if self.propagate_surnames:
             spans = filter_spans(spans + self._surname_mentions(doc, norms, spans, gazetteer_spans))
         spans = [s for s in spans if s.label_ in self.labels]
+        if self.fix_ent_edges and not self.overwrite_ents:
+            self._fix_edges(doc, norms, gazetteer_spans)
+        if self.override_labels and not self.overwrite_ents:
+            self._override(doc, gazetteer_spans)
         add_entities(doc, spans, overwrite=self.overwrite_ents)
         return doc
+
+    # -- corrections of entities found before ----------------------------
+
+    def _override(self, doc: Doc, gazetteer_spans: list[Span]) -> None:
+        """List entries of `override_labels` win over the entities they
+        cover («حركة "نور الدين الزنكي"» read as MISC, «تنظيم الدولة في
+        العراق والشام» read as a group plus a place); a name of the same
+        span read as PER stays a person («وقال الحوثي»)."""
+        strong = [s for s in filter_spans(gazetteer_spans) if s.label_ in self.override_labels and s.label_ in self.labels]
+        if not strong:
+            return
+        ents = list(doc.ents)
+        winners = []
+        for s in strong:
+            overlapping = [e for e in ents if e.start < s.end and s.start < e.end]
+            if not overlapping or not all(s.start <= e.start and e.end <= s.end for e in overlapping):
+                continue  # a longer or crossing entity keeps its reading
+            if any((e.start, e.end) == (s.start, s.end) and (e.label_ == s.label_ or e.label_ == "PER") for e in overlapping):
+                continue
+            winners.append(s)
+        if winners:
+            add_entities(doc, winners, overwrite=True)
+
+    def _fix_edges(self, doc: Doc, norms: list[str], gazetteer_spans: list[Span]) -> None:
+        """Boundary errors no name can have: an entity ending in a proclitic
+        cut off the next word («قيصر ل» of «قيصر لوكالة»), a person running
+        into a listed organisation («... لبي بي سي»), and a lone first name
+        stopped before its family name («المقدم بلحسن الوسلاتي»)."""
+        n = len(doc)
+        ents = list(doc.ents)
+        starts = {e.start for e in ents}
+        orgs = [s for s in gazetteer_spans if s.label_ == "ORG"]
+        out = []
+        changed = False
+        for e in ents:
+            start, end, label = e.start, e.end, e.label_
+            if label == "PER":
+                # «الامام لبي بي سي»: a listed organisation after a glued «ل»
+                # is where the speaker is quoted to, not part of the name.
+                inner = [s.start - 1 for s in orgs if start + 1 < s.start < end and doc[s.start - 1].text == "ل" and not doc[s.start - 1].whitespace_]
+                if inner:
+                    end = min(inner)
+            while end - start > 1 and doc[end - 1].text in _PROCLITICS and not doc[end - 1].whitespace_ and end < n and _ARABIC_WORD.fullmatch(doc[end].text):
+                end -= 1
+            one_word = doc[end - 1].whitespace_ and not any(doc[i].whitespace_ for i in range(start, end - 1))
+            if label == "PER" and one_word and end < n and end not in starts and self._is_family_name(doc, norms, end):
+                end += 1
+            if (start, end) != (e.start, e.end):
+                changed = True
+                e = Span(doc, start, end, label=label, kb_id=e.kb_id, span_id=e.id)
+            out.append(e)
+        if changed:
+            doc.ents = out
+
+    def _is_family_name(self, doc: Doc, norms: list[str], i: int) -> bool:
+        """«الوسلاتي»: an article word in -ي that is no known word, role or
+        nationality."""
+        norm = norms[i]
+        return (
+            bool(_ARABIC_WORD.fullmatch(doc[i].text))
+            and norm.startswith("ال")
+            and norm.endswith("ي")
+            and len(norm) > 4
+            and norm not in self.name_stopwords
+            and norm not in self.title_words
+            and norm not in _REGNAL_ORDINALS
+            and not self._is_descriptor(norm)
+            and not (i + 1 < len(doc) and not doc[i].whitespace_ and _ARABIC_WORD.fullmatch(doc[i + 1].text))
+        )
 
     # -- gazetteers ------------------------------------------------------
 
@@ -273,6 +352,17 @@ class GazetteerRecognizer:
                 before -= 1
             if before >= 0 and any(f in self.group_member_words for f in strip_proclitic(norms[before])):
                 spans.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
+        # «وأكدت الخارجية المصرية»: a ministry named by its short name and a
+        # country adjective; not after a noun it qualifies («وزيرة
+        # الخارجية الكرواتية», «منظومة الدفاع السورية»).
+        for i in range(len(doc) - 1):
+            if norms[i] in self.ministry_short_names and norms[i + 1] in self.nationalities and norms[i + 1].startswith("ال") and norms[i + 1].endswith("يه"):
+                prev = i - 1
+                if prev >= 0 and doc[prev].text == "ل" and not doc[prev].whitespace_:
+                    prev -= 1
+                if prev >= 0 and _ARABIC_WORD.fullmatch(doc[prev].text) and (norms[prev].endswith("ه") or norms[prev] in self.title_words or norms[prev] in self.org_adjective_heads):
+                    continue
+                spans.append(Span(doc, i, i + 2, label="ORG"))
         # «جامعة الأنبار», «مستشفى الموصل»: an institution named after a
         # place is an ORG that includes its head noun.
         for i, span in enumerate(spans):
@@ -548,6 +638,9 @@ DEFAULT_ORG_ADJECTIVE_HEADS = ["وزارة", "مجلس", "هيئة", "رئاسة
 DEFAULT_OUTLET_WORDS = ["وكالة", "قناة", "صحيفة", "جريدة", "مجلة", "موقع", "إذاعة", "تلفزيون", "شبكة", "فضائية"]
 # Institutions named after a place are ORG with their head («جامعة الموصل»).
 DEFAULT_INSTITUTION_HEADS = ["جامعة", "مستشفى", "كلية", "معهد", "محكمة", "بلدية"]
+# Ministries named by their portfolio and a country adjective («الخارجية
+# المصرية» = the Egyptian foreign ministry, an ORG).
+DEFAULT_MINISTRY_SHORT_NAMES = ["الخارجية", "الداخلية", "الدفاع"]
 DEFAULT_NAME_PARTICLES = ["بن", "ابن", "بنت", "أبو", "ابو", "أبي", "ابي", "أم", "ام", "آل", "عبد", "ولد"]
 
 
@@ -570,6 +663,9 @@ DEFAULT_NAME_PARTICLES = ["بن", "ابن", "بنت", "أبو", "ابو", "أب�
         "name_particles": DEFAULT_NAME_PARTICLES,
         "outlet_words": DEFAULT_OUTLET_WORDS,
         "institution_heads": DEFAULT_INSTITUTION_HEADS,
+        "override_labels": ["ARMED_GROUP"],
+        "fix_ent_edges": True,
+        "ministry_short_names": DEFAULT_MINISTRY_SHORT_NAMES,
     },
 )
 def make_gazetteer(
@@ -591,6 +687,9 @@ def make_gazetteer(
     name_particles: list[str],
     outlet_words: list[str],
     institution_heads: list[str],
+    override_labels: list[str],
+    fix_ent_edges: bool,
+    ministry_short_names: list[str],
 ) -> GazetteerRecognizer:
     return GazetteerRecognizer(
         nlp,
@@ -611,4 +710,7 @@ def make_gazetteer(
         name_particles=name_particles,
         outlet_words=outlet_words,
         institution_heads=institution_heads,
+        override_labels=override_labels,
+        fix_ent_edges=fix_ent_edges,
+        ministry_short_names=ministry_short_names,
     )
