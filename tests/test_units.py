@@ -325,3 +325,11 @@ def test_construct_state_of_a_generic_force_with_a_place_is_a_unit(nlp):
         doc = proc(doc)
     assert unit_texts(doc) == ["جيش النيجر"]
     assert unit_texts(nlp("وأعلن جيش الإسلام انسحابه من المدينة.")) == []
+
+
+def test_general_command_takes_its_force_as_parent_after_lam(nlp):
+    doc = nlp("وقالت القيادة العامة للقوات المسلحة الليبية إن الطيران قصف مواقع.")
+    info = dict(units(doc))["القيادة العامة للقوات المسلحة الليبية"]
+    assert (info["echelon"], info["parent"]) == ("command", "القوات المسلحة الليبية")
+    # Without a unit after ل it is not a unit.
+    assert unit_texts(nlp("وعقدت القيادة العامة اجتماعا طارئا.")) == []

@@ -66,11 +66,15 @@ def _rows(path: Path) -> Iterator[list[str]]:
 
 def _key(phrase: str) -> tuple[str, ...]:
     """Token tuple of a lexicon phrase, with «و» split off a following article
-    as the tokenizer does («الجزيرة والبادية» → الجزيره، و، الباديه)."""
+    and «ل» off an article that lost its alef, as the tokenizer does
+    («الجزيرة والبادية» → الجزيره، و، الباديه; «للقوات» → ل، القوات)."""
     words: list[str] = []
     for word in normalize(phrase).split():
         if word.startswith("وال") and len(word) > 4:
             words.extend(("و", word[1:]))
+        elif word.startswith("لل") and len(word) > 4:
+            # «للقوات» is ل + «لقوات», whose NORM has the article back («القوات»).
+            words.extend(("ل", "ا" + word[1:]))
         else:
             words.append(word)
     return tuple(words)
@@ -327,6 +331,12 @@ class UnitParser:
             end = i + length
             if echelon == "BLOCK":
                 return UnitParse(i, end, end, "BLOCK")
+            if rule == "parent":
+                unit = UnitParse(i, end, end, echelon, specialty=specialty)
+                self._attach_parent(v, unit, limit, 1)
+                if unit.parent is None:
+                    continue
+                return unit
             if rule == "place":
                 # Only a place the gazetteer or NER marked as LOC (or a listed
                 # multi-word place), never an arbitrary next word.
