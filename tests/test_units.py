@@ -333,3 +333,10 @@ def test_general_command_takes_its_force_as_parent_after_lam(nlp):
     assert (info["echelon"], info["parent"]) == ("command", "القوات المسلحة الليبية")
     # Without a unit after ل it is not a unit.
     assert unit_texts(nlp("وعقدت القيادة العامة اجتماعا طارئا.")) == []
+
+
+def test_generic_force_with_its_army_after_a_clitic_is_a_nested_unit(nlp):
+    doc = nlp("وشاركت القوات الخاصة بالجيش الليبي في العملية.")
+    info = dict(units(doc))["القوات الخاصة بالجيش الليبي"]
+    assert (info["specialty"], info["parent"]) == ("special_forces", "الجيش الليبي")
+    assert unit_texts(nlp("وانتشرت القوات الخاصة في المدينة.")) == []

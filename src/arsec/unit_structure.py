@@ -351,7 +351,14 @@ class UnitParser:
             adj_at = end + 1 if royal else end
             has_adj = self._adjective_at(v, adj_at, limit)
             if rule == "required" and not has_adj:
-                continue
+                # A generic force is still a unit when its own force follows
+                # through ل / ب / في: «القوات الخاصة بالجيش الليبي» (equal rank
+                # allowed: special forces of an army are both «force»).
+                unit = UnitParse(i, end, end, echelon, specialty=specialty)
+                self._attach_parent(v, unit, limit, 1, allow_equal=True)
+                if unit.parent is None:
+                    continue
+                return unit
             if has_adj and rule != "none":
                 end = adj_at + 1
                 # Coordinated nations share one span: «القوات المالية والفرنسية».
@@ -503,7 +510,8 @@ class UnitParser:
             self._attach_parent(v, best, limit, depth)
         return best
 
-    def _attach_parent(self, v: DocView, unit: UnitParse, limit: int, depth: int) -> None:
+    def _attach_parent(self, v: DocView, unit: UnitParse, limit: int, depth: int,
+                       allow_equal: bool = False) -> None:
         e = unit.end
         if e >= limit:
             return
@@ -516,7 +524,8 @@ class UnitParser:
         else:
             return
         parent = self.parse_at(v, at, limit, depth + 1)
-        if parent is None or ECHELON_RANK[parent.echelon] <= ECHELON_RANK[unit.echelon]:
+        if parent is None or ECHELON_RANK[parent.echelon] < ECHELON_RANK[unit.echelon] or (
+                ECHELON_RANK[parent.echelon] == ECHELON_RANK[unit.echelon] and not allow_equal):
             return
         unit.parent, unit.parent_link, unit.end = parent, link, parent.end
 
