@@ -420,3 +420,32 @@ def test_ministry_short_name_with_country_adjective(nlp):
     assert has(nlp, "وأكدت الخارجية المصرية في بيان أن الرهينة بخير", "الخارجية المصرية", "ORG")
     assert not has(nlp, "والتقت وزيرة الخارجية الكرواتية نظيرها", "الخارجية الكرواتية", "ORG")
     assert not has(make_nlp(ministry_short_names=[]), "وأكدت الخارجية المصرية في بيان أن الرهينة بخير", "الخارجية المصرية", "ORG")
+
+
+def test_role_then_comma_then_given_name(nlp):
+    text = "وقال مدير مكتب المحافظ، رغد السامرائي، إن الطريق مغلق"
+    assert ("رغد السامرائي", "PER") in ents(nlp, text)
+    # without a known given name after the comma nothing is guessed
+    assert not any(label == "PER" for _, label in ents(nlp, "وقال مدير مكتب المحافظ، الطريق مغلق"))
+
+
+def test_role_window_passes_place_descriptor(nlp):
+    text = "وقال المتحدث باسم حاكم ولاية كابيسا عطاء الله نوري إن الهجوم فشل"
+    assert ("عطاء الله نوري", "PER") in ents(nlp, text)
+
+
+def test_name_closed_by_role_in_apposition(nlp):
+    text = "وقالت سلوى بوكريم، النائبة في البرلمان، إن القانون جاهز"
+    assert ("سلوى بوكريم", "PER") in ents(nlp, text)
+    # a bare word after a given name with no role after it stays out
+    assert ("سلوى", "PER") not in ents(nlp, "وصلت سلوى أمس")
+    assert not any(t.startswith("سلوى ") for t, _ in ents(nlp, "وصلت سلوى أمس إلى البيت"))
+
+
+def test_person_trimmed_at_indefinite_title_word():
+    text = "وقال سامر الخطيب شيخ عشيرة في المنطقة إن الطريق مغلق"
+    found = ents(make_nlp_after([("سامر الخطيب شيخ عشيرة", "PER")]), text)
+    assert ("سامر الخطيب", "PER") in found
+    assert not any(t in ("شيخ عشيرة", "عشيرة") for t, _ in found)
+    nlp_off = make_nlp_after([("سامر الخطيب شيخ عشيرة", "PER")], fix_ent_edges=False)
+    assert ("سامر الخطيب شيخ عشيرة", "PER") in ents(nlp_off, text)

@@ -54,6 +54,7 @@ _REGNAL_ORDINALS = {normalize(w) for w in ["الأول", "الثاني", "الث
 # Marks PER spans guessed from a bare given name (Span.id), which do not
 # propagate their surname.
 _WEAK = 1
+_COMMAS = {"،", ","}
 _QUOTES = {'"', "«", "»", "“", "”", "'", "(", ")", "‘", "’"}
 
 
@@ -238,7 +239,10 @@ class GazetteerRecognizer:
             spans = filter_spans(spans + self._surname_mentions(doc, norms, spans, gazetteer_spans))
         spans = [s for s in spans if s.label_ in self.labels]
         if self.fix_ent_edges and not self.overwrite_ents:
-            self._fix_edges(doc, norms, gazetteer_spans)
+            cut = self._fix_edges(doc, norms, gazetteer_spans)
+            # Words cut off a person as a description («شيخ قبلي») are no
+            # entity of their own either.
+            spans = [s for s in spans if not any(s.start < b and a < s.end for a, b in cut)]
         if self.override_labels and not self.overwrite_ents:
             self._override(doc, gazetteer_spans)
         add_entities(doc, spans, overwrite=self.overwrite_ents)
@@ -266,7 +270,7 @@ class GazetteerRecognizer:
         if winners:
             add_entities(doc, winners, overwrite=True)
 
-    def _fix_edges(self, doc: Doc, norms: list[str], gazetteer_spans: list[Span]) -> None:
+    def _fix_edges(self, doc: Doc, norms: list[str], gazetteer_spans: list[Span]) -> list[tuple[int, int]]:
         """Boundary errors no name can have: an entity ending in a proclitic
         cut off the next word («قيصر ل» of «قيصر لوكالة»), a person running
         into a listed organisation («... لبي بي سي»), and a lone first name
@@ -276,6 +280,7 @@ class GazetteerRecognizer:
         starts = {e.start for e in ents}
         orgs = [s for s in gazetteer_spans if s.label_ == "ORG"]
         out = []
+        cut: list[tuple[int, int]] = []
         changed = False
         for e in ents:
             start, end, label = e.start, e.end, e.label_
@@ -285,6 +290,14 @@ class GazetteerRecognizer:
                 inner = [s.start - 1 for s in orgs if start + 1 < s.start < end and doc[s.start - 1].text == "ل" and not doc[s.start - 1].whitespace_]
                 if inner:
                     end = min(inner)
+            if label == "PER":
+                # «أمين جربوع شيخ قبلي»: an indefinite title word from the
+                # third word on describes the person and is no part of the name.
+                for k in range(start + 2, end):
+                    if self._is_descriptor_title(doc, norms, k):
+                        cut.append((k, end))
+                        end = k
+                        break
             while end - start > 1 and doc[end - 1].text in _PROCLITICS and not doc[end - 1].whitespace_ and end < n and _ARABIC_WORD.fullmatch(doc[end].text):
                 end -= 1
             one_word = doc[end - 1].whitespace_ and not any(doc[i].whitespace_ for i in range(start, end - 1))
@@ -296,6 +309,13 @@ class GazetteerRecognizer:
             out.append(e)
         if changed:
             doc.ents = out
+        return cut
+
+    def _is_descriptor_title(self, doc: Doc, norms: list[str], k: int) -> bool:
+        norm = norms[k]
+        if norm.startswith("ال") or norm in self.all_given_names or norm in self.name_particles:
+            return False
+        return self._is_title_word(norm) or self._is_title_word("ال" + norm)
 
     def _is_family_name(self, doc: Doc, norms: list[str], i: int) -> bool:
         """«الوسلاتي»: an article word in -ي that is no known word, role or
@@ -545,10 +565,16 @@ class GazetteerRecognizer:
             if norm in self.all_given_names or (norm in self.name_particles and i + 1 < n and norms[i + 1] in self.all_given_names):
                 return i if self._is_name_word(doc, norms, blocked, i) else None
             if not _ARABIC_WORD.fullmatch(doc[i].text):
+                # «سكرتير محافظ عدن، وجدان الشعيبي»: the name may follow the
+                # role after one comma when a known given name comes next.
+                if doc[i].text in _COMMAS and i > start and i + 1 < n and norms[i + 1] in self.all_given_names and self._is_name_word(doc, norms, blocked, i + 1):
+                    return i + 1
                 return None
             if norm in self.title_words:
                 return None
-            if norm != "باسم" and norm in self.name_stopwords and norm not in self.nationalities:
+            # «المتحدث باسم حاكم ولاية ننغرهار عطاء الله ...»: the place an
+            # office belongs to may stand between role and name.
+            if norm != "باسم" and norm in self.name_stopwords and norm not in self.nationalities and not self._is_descriptor(norm):
                 return None
         return None
 
@@ -567,12 +593,28 @@ class GazetteerRecognizer:
             if norm in self.name_particles:
                 end += 1
                 continue
+            if (
+                end == start + 1
+                and doc[end].text in _PROCLITICS
+                and not doc[end].whitespace_
+                and end + 2 <= n
+                and self._is_name_word(doc, norms, blocked, end + 1)
+                and self._role_follows(doc, norms, end + 2)
+            ):
+                # «نجية بونعيم، النائبة»: a family name the tokenizer read as
+                # «ب» + «ونعيم», closed by a role in apposition.
+                end += 2
+                break
             if not self._is_name_word(doc, norms, blocked, end):
                 break
-            second = end == start + 1
+            # «عطاء الله خوجياني»: a given name compounded with «الله» is one
+            # word; the next one is read as the second.
+            second = end == start + 1 or (end == start + 2 and norms[start + 1] == "الله")
             after_particle = norms[end - 1] in self.name_particles
             if not self._is_name_like(norm):
                 followed = end + 1 < n and self._is_name_word(doc, norms, blocked, end + 1) and self._is_name_like(norms[end + 1])
+                if second and not followed:
+                    followed = self._role_follows(doc, norms, end + 1)
                 if not (second and (after_title or followed)) and not after_particle:
                     break
             elif norm.startswith("ال") and not second and not after_particle and not norm.endswith("ي") and norm not in self.all_given_names:
@@ -591,6 +633,17 @@ class GazetteerRecognizer:
         if end == start + 1 and end < n and norms[start] in self.all_given_names and norms[end] in _REGNAL_ORDINALS:
             end += 1
         return end
+
+    def _is_title_word(self, norm: str) -> bool:
+        """A title's first word, also in the feminine («النائبة»)."""
+        return norm in self.title_words or (norm.endswith("ه") and norm[:-1] in self.title_words)
+
+    def _role_follows(self, doc: Doc, norms: list[str], i: int) -> bool:
+        """«نجية بونعيم، النائبة الإقليمية», «فلان الباحث في»: a role in
+        apposition, right after the name or after one comma, closes it."""
+        if i < len(doc) and doc[i].text in _COMMAS:
+            i += 1
+        return i < len(doc) and _ARABIC_WORD.fullmatch(doc[i].text) is not None and norms[i].startswith("ال") and self._is_title_word(norms[i])
 
     def _surname_mentions(self, doc: Doc, norms: list[str], spans: list[Span], gazetteer_spans: list[Span]) -> list[Span]:
         """«مصطفى الكاظمي ... وأكد الكاظمي»: later bare surnames of a person
