@@ -637,3 +637,56 @@ def test_content_before_a_phrase_cue_leaves_linking_words_outside(nlp):
 def test_faqad_after_a_sentence_initial_phrase_cue_is_outside_the_content(nlp):
     s = only(nlp, "وبحسب المرصد، فقد قتل عشرة مسلحين في الاشتباكات.")
     assert (s["source"], s["content"]) == ("المرصد", "قتل عشرة مسلحين في الاشتباكات")
+
+
+def test_hammala_is_a_cue_only_with_responsibility(nlp):
+    # «حمّل فلان جهة المسؤولية»: the object and «المسؤولية» are the content;
+    # «حمل» without «المسؤولية» is «carried».
+    got = only(nlp, "وحمّل الجيش الميليشيا المسؤولية عن تفجير الجسر.", [("الجيش", "ORG"), ("الميليشيا", "ARMED_GROUP")])
+    assert (got["cue"], got["source"]) == ("حمّل", "الجيش")
+    assert got["content"] == "الميليشيا المسؤولية عن تفجير الجسر"
+    _, found = run(nlp, "وحمل الجنود أسلحتهم إلى الموقع الجديد قبل أن يعلنوا أن المنطقة آمنة.")
+    assert all(part(_, s["cue"]) != "حمل" for s in found)
+
+
+def test_tahaddatha_an_reports_an_event_not_a_topic(nlp):
+    got = only(nlp, "وتحدث شهود عيان عن انفجار ضخم قرب السوق.")
+    assert (got["cue"], got["source"], got["content"]) == ("تحدث", "شهود عيان", "انفجار ضخم قرب السوق")
+    _, found = run(nlp, "وتحدث المحافظ عن الأوضاع الاقتصادية في المدينة.")
+    assert found == []
+
+
+def test_afada_an_introduces_the_content(nlp):
+    got = only(nlp, "وأفاد المرصد عن مقتل خمسة مسلحين في الغارة.", [("المرصد", "ORG")])
+    assert (got["source"], got["content"]) == ("المرصد", "مقتل خمسة مسلحين في الغارة")
+
+
+def test_bihasab_with_a_say_noun_and_a_role_head(nlp):
+    # «بحسب قول» + source: the say-noun is part of the cue; «بحسب زعمه»: no
+    # written source; «بحسب الشاهد»: a role noun is a source.
+    got = only(nlp, "انسحب المسلحون من القرية، بحسب قول مسؤولين محليين.")
+    assert (got["cue"], got["source"], got["content"]) == ("بحسب قول", "مسؤولين محليين", "انسحب المسلحون من القرية")
+    got = only(nlp, "وكانت الغارة ردا على هجوم سابق، بحسب زعمه.")
+    assert (got["cue"], got["source"], got["content"]) == ("بحسب زعمه", None, "كانت الغارة ردا على هجوم سابق")
+    got = only(nlp, "احترق السوق بالكامل، بحسب الشاهد.")
+    assert (got["cue"], got["source"]) == ("بحسب", "الشاهد")
+
+
+def test_phrase_cue_set_off_inside_its_clause(nlp):
+    # «X، وفق Y، Z»: the clause goes on after the source; a date, a relative
+    # clause or a new cue after the source ends it at the cue instead.
+    _, found = run(nlp, "وتدور حاليا، وفق المرصد، اشتباكات عنيفة عند أطراف المدينة.", [("المرصد", "ORG")])
+    got = [(part(_, s["cue"]), part(_, s["content"])) for s in found]
+    assert got == [("وفق", "تدور حاليا، وفق المرصد، اشتباكات عنيفة عند أطراف المدينة")]
+    _, found = run(nlp, "قتل ثلاثة مدنيين في القصف، بحسب المرصد، الأمر الذي نفاه الجيش.", [("المرصد", "ORG"), ("الجيش", "ORG")])
+    assert part(_, found[0]["content"]) == "قتل ثلاثة مدنيين في القصف"
+    _, found = run(nlp, "قتل ثلاثة مدنيين في القصف، بحسب المرصد، بعد هجوم شنه المسلحون.", [("المرصد", "ORG")])
+    assert part(_, found[0]["content"]) == "قتل ثلاثة مدنيين في القصف"
+
+
+def test_in_the_same_time_is_skipped_after_a_participle(nlp):
+    # «في الوقت ذاته / نفسه» is a time phrase: the participle keeps its own
+    # content and ends the earlier one.
+    _, found = run(nlp, "وأضاف أن القوات تقدمت، مؤكدا في الوقت ذاته أن المسلحين انسحبوا.")
+    got = [(part(_, s["cue"]), part(_, s["content"])) for s in found]
+    assert got == [("أضاف", "القوات تقدمت"), ("مؤكدا", "المسلحين انسحبوا")]

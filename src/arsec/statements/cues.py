@@ -7,7 +7,7 @@ from typing import Optional
 
 from .found import Found
 from .lexicon import Cue
-from .words import COMMAS, DASHES, WordView, bare, deart, in_words
+from .words import COMMAS, DASHES, WordView, bare, deart, in_words, is_definite
 
 # «إياه», «إياهم»: a pronoun object written apart from its verb (normalised).
 OBJECT_PRONOUNS = frozenset({"اياه", "اياها", "اياهم", "اياهن", "اياهما", "ايانا", "اياي"})
@@ -157,11 +157,29 @@ class CueFinder:
                 cue_end, src_word = v.ends[k], k + 2
             else:
                 cue_end, src_word, src_char = v.ends[k], k + 1, v.starts[k + 1] + 1
+        elif b in lx.phrase_cues_alone and k + 1 < end and v.alpha[k + 1] and self._say_noun(nxt) is not None:
+            # «بحسب قول مسؤولين»: the say-noun is part of the cue; «بحسب
+            # زعمه»: its pronoun is the source, the content is the clause.
+            cue_end = v.ends[k + 1]
+            if self._say_noun(nxt):
+                src_word = k + 2
+            else:
+                first = v.sent_first[v.sent_of[k]]
+                before = self._before_content(v, first, k, cue_start)
+                if before is None:
+                    return None
+                cs, ce = before
+                if k + 2 < end and v.alpha[k + 2] or (k + 3 < end and v.norms[k + 2] in COMMAS):
+                    ce = v.ends[end - 1]  # «ردا بحسب قولها، على ...»: the cue sits inside
+                return Found((cue_start, cue_end), k, None, None, cs, ce, v.word_at(cs), "before",
+                             break_at=self._break_position(v, k, cue_start, first))
         elif b in lx.phrase_cues_alone and k + 1 < end and v.alpha[k + 1]:
             ent = v.ent_covering(v.starts[k + 1])
             # «بحسب مصادر», «بحسب المرصد», and «بحسب حصيلة رسمية» (a document, v1.2).
             if (
                 in_words(nxt, lx.source_heads)
+                or deart(nxt) in lx.role_heads
+                or deart(nxt) in lx.anonymous_source_heads
                 or (ent is not None and ent[0] <= v.starts[k + 1] + 1)
                 or self._document_source(v, k + 1, end) is not None
             ):
@@ -212,6 +230,8 @@ class CueFinder:
                 return None
         if before is not None:
             cs, ce = before
+            if as_verb is None and why == "skip":
+                ce = self._parenthetical_end(v, k, stop, end) or ce
             return Found(cue, k, source, channel, cs, ce, v.word_at(cs), "before", document_source=document_source, break_at=self._break_position(v, k, cue_start, first))
         # Phrase at the start of its sentence: the content follows the source.
         if why in ("end", "limit"):
@@ -226,6 +246,62 @@ class CueFinder:
             return None
         return self._with_content(v, cue, k, source, channel, intro, end, document_source=document_source, break_at=self._break_position(v, k, cue_start, first))
 
+    def _parenthetical_end(self, v: WordView, k: int, stop: int, end: int) -> Optional[int]:
+        """«تدور حاليا، وفق المرصد، اشتباكات عنيفة ...», «أصيب عدد آخر - بحسب
+        ما ذكره الشهود - في الانفجار»: a phrase cue set off by commas or
+        dashes inside its clause, which goes on after it. Returns the end of
+        the clause (the sentence end, or the comma before the next cue), or
+        None when the words after the source start a clause or detail of
+        their own (a date, «الذي», «وأضاف», «فإن», another cue)."""
+        lx = self.lex
+        marks = COMMAS | DASHES
+        if k == 0 or v.norms[k - 1] not in marks or stop >= end or v.norms[stop] not in marks:
+            return None
+        if (v.norms[k - 1] in DASHES) != (v.norms[stop] in DASHES):
+            return None
+        x = stop + 1
+        while x < end and not v.alpha[x] and v.starts[x] in v.quotes:
+            x += 1  # «، "اشتباكات ...»: a quotation opens the rest
+        if x >= end or not v.alpha[x]:
+            return None
+        n = v.norms[x]
+        if (
+            (n[0] == "و" and n not in lx.waw_initial_words)
+            or n in lx.relative_pronouns
+            or in_words(n, lx.aside_starters)
+            or self._is_comp(v, x)
+            or self._time_len(v, x, end)
+            or self._cue_at(v, x)[0] is not None
+            or in_words(n, self._phrase_first)
+            or (x + 1 < end and (bare(n), v.norms[x + 1]) in lx.phrase_relay)
+            or in_words(n, lx.contrast_connectors)
+            or (x + 1 < end and (n, v.norms[x + 1]) in lx.contrast_two_words)
+            or in_words(n, lx.source_end_words)
+            or n in lx.parenthetical_stops
+            or (x + 1 < end and v.norms[x + 1] in lx.relative_pronouns)  # «، الأمر الذي نفاه»
+        ):
+            return None
+        e = v.ends[end - 1]
+        for y in range(x + 1, end):
+            if v.alpha[y] and (self._cue_at(v, y)[0] is not None or in_words(v.norms[y], self._phrase_first)) and v.norms[y] != "في":
+                p = y - 1
+                while p > x and not v.alpha[p]:
+                    p -= 1
+                e = v.ends[p]
+                break
+        return self._trim_end(v.text, v.starts[x], e)
+
+    def _say_noun(self, n: str) -> Optional[bool]:
+        """True for a bare say-noun («قول», «زعم»), False for one with a
+        pronoun («قوله», «زعمها»), None for any other word."""
+        nouns = self.lex.phrase_say_nouns
+        if n in nouns:
+            return True
+        for suf in ("هما", "هم", "ها", "ه"):
+            if n.endswith(suf) and n[: -len(suf)] in nouns:
+                return False
+        return None
+
     def _verb_statement(self, v: WordView, k: int, cue: Cue, prefix: int) -> Optional[Found]:
         lx = self.lex
         end = v.sent_end(k)
@@ -237,6 +313,8 @@ class CueFinder:
             return None  # «من بين», «ما بين»: between, not «he clarified»
         if prefix == 0 and k > first and v.alpha[k - 1] and v.norms[k] in lx.cue_only_at_clause_start and v.norms[k - 1] != "كما":
             return None  # «الصراع بين ...»: after a noun it is «between»
+        if cue.needs_prep and not any(v.norms[j] in cue.preps for j in range(k + 1, min(end, k + 1 + self.max_source_words + 6))):
+            return None  # «حمل السلاح»: carried, not «حمّل ... المسؤولية»
         cue_span = (v.starts[k] + prefix, v.ends[k])
         i = k + 1
         if cue.in_document and not self._document_follows(v, i, end):
@@ -406,6 +484,12 @@ class CueFinder:
                     break
         if intro is None:
             return None
+        if cue.event_object and intro[0] == "clause" and intro[2] < v.n:
+            # «تحدث الشهود عن انفجار هائل» reports an event; «تحدث الوزير
+            # عن الوضع الأمني» names a topic (a definite noun).
+            head = v.norms[intro[2]]
+            if is_definite(head) and head not in lx.content_starters and deart(head) not in lx.content_starters:
+                return None
         if cue.object_first and source is not None and fronted is None and not split_done:
             source, intro = self._split_object(v, source, intro, cue)
         return self._with_content(

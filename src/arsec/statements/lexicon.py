@@ -23,6 +23,8 @@ class Cue:
     object_in_content: bool  # ... and it opens the content
     imperfect: bool  # a present-tense form (subjunctive after أن)
     in_document: bool = False  # only as «جاء في بيان ...» / «ورد فيه»
+    event_object: bool = False  # the content must not open with a definite topic noun («تحدث عن الوضع»)
+    needs_prep: bool = False  # only with one of its preps after it in the sentence («حمّل ... المسؤولية»)
 
 
 @dataclass
@@ -58,6 +60,8 @@ def load_lexicon(cues_path: Optional[str], words_path: Optional[str]) -> Lexicon
                 object_first="object" in flags,
                 object_in_content="object_content" in flags,
                 in_document="in_document" in flags,
+                needs_prep="needs_prep" in flags,
+                event_object="event_object" in flags,
                 # A present-tense form: «يقول», «تؤكد»; verbs whose perfect
                 # starts with ت («تابع», «توعد») are imperfect only with a
                 # second prefix letter («يتوعد»).

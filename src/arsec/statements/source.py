@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ..normalize import normalize
 from .lexicon import Cue
 from .words import COMMAS, DASHES, WordView, bare, deart, in_words, is_definite, is_nisba
 
@@ -151,6 +152,8 @@ class SourceReader:
         j = i + 1
         while j < end and (v.norms[j] in lx.channel_adjectives or deart(v.norms[j]) in lx.document_adjectives):
             j += 1
+        if j > i + 1 and j < end and stem == n and self._indefinite_nisba(v.norms[j]):
+            j += 1  # «حصيلة رسمية تركية»: a relational adjective after a listed one
         channel = (v.starts[start], v.ends[j - 1])
         definite = stem != n and stem not in lx.anonymous_documents
         if j < end and v.norms[j] in lx.document_issuers:
@@ -165,6 +168,12 @@ class SourceReader:
         if stem == n and j == i + 1 and j < end and self._is_genitive_body(v, j):
             return channel, v.starts[j], j, definite  # «تقديرات وكالة اللاجئين»
         return channel, None, j, definite
+
+    _NISBA_END = normalize("ية")
+
+    def _indefinite_nisba(self, n: str) -> bool:
+        """An indefinite feminine relational adjective («تركية», «أمريكية»)."""
+        return len(n) > 4 and n.endswith(self._NISBA_END) and not is_definite(n)
 
     def _is_genitive_body(self, v: WordView, j: int) -> bool:
         """Word j names the body a bare document noun belongs to: a name
