@@ -78,6 +78,8 @@ def load_lexicon(cues_path: Optional[str], words_path: Optional[str]) -> Lexicon
             words[key] = {normalize(k): {normalize(w) for w in ws} for k, ws in value.items()}
         elif value and isinstance(value[0], list):
             words[key] = {tuple(normalize(w) for w in pair) for pair in value}
+        elif key.endswith("_labels"):
+            words[key] = set(value)  # entity labels, compared with ent.label_ as written
         else:
             words[key] = {normalize(w) for w in value}
     lex = Lexicon(cues=cues, words=words)

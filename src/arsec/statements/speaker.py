@@ -337,7 +337,7 @@ class SpeakerResolver:
                 continue
             if group_word and ent[2] == "ARMED_GROUP":
                 return ent
-            if ent[2].lower() in lx.back_reference_labels:  # word lists are normalised (lower case)
+            if ent[2] in lx.back_reference_labels:
                 first = deart(_name_words(ent[3])[0])
                 if first in stems:
                     return ent
