@@ -148,9 +148,9 @@ class GazetteerRecognizer:
         name_particles: list[str],
         outlet_words: list[str],
         institution_heads: list[str],
-        override_labels: list[str] = (),
-        fix_ent_edges: bool = False,
-        ministry_short_names: list[str] = (),
+        override_labels: list[str],
+        fix_ent_edges: bool,
+        ministry_short_names: list[str],
     ):
         self.ministry_short_names = {normalize(w) for w in ministry_short_names}
         self.name = name
@@ -290,7 +290,6 @@ class GazetteerRecognizer:
                 inner = [s.start - 1 for s in orgs if start + 1 < s.start < end and doc[s.start - 1].text == "ل" and not doc[s.start - 1].whitespace_]
                 if inner:
                     end = min(inner)
-            if label == "PER":
                 # «أمين جربوع شيخ قبلي»: an indefinite title word from the
                 # third word on describes the person and is no part of the name.
                 for k in range(start + 2, end):

@@ -332,9 +332,8 @@ class UnitParser:
             if echelon == "BLOCK":
                 return UnitParse(i, end, end, "BLOCK")
             if rule == "parent":
-                unit = UnitParse(i, end, end, echelon, specialty=specialty)
-                self._attach_parent(v, unit, limit, 1)
-                if unit.parent is None:
+                unit = self._with_parent(v, UnitParse(i, end, end, echelon, specialty=specialty), limit)
+                if unit is None:
                     continue
                 return unit
             if rule == "place":
@@ -354,9 +353,9 @@ class UnitParser:
                 # A generic force is still a unit when its own force follows
                 # through ل / ب / في: «القوات الخاصة بالجيش الليبي» (equal rank
                 # allowed: special forces of an army are both «force»).
-                unit = UnitParse(i, end, end, echelon, specialty=specialty)
-                self._attach_parent(v, unit, limit, 1, allow_equal=True)
-                if unit.parent is None:
+                unit = self._with_parent(v, UnitParse(i, end, end, echelon, specialty=specialty), limit,
+                                         allow_equal=True)
+                if unit is None:
                     continue
                 return unit
             if has_adj and rule != "none":
@@ -370,6 +369,13 @@ class UnitParser:
                     end += 1
             return UnitParse(i, end, end, echelon, specialty=specialty)
         return None
+
+    def _with_parent(self, v: DocView, unit: UnitParse, limit: int,
+                     allow_equal: bool = False) -> Optional[UnitParse]:
+        """`unit` with the higher unit written after it through ل / ب / في
+        as its parent; None when there is none (the name alone is no unit)."""
+        self._attach_parent(v, unit, limit, 1, allow_equal=allow_equal)
+        return unit if unit.parent is not None else None
 
     def _forces_of(self, v: DocView, i: int, limit: int) -> Optional[UnitParse]:
         """«قوات» + a named force: one unit, the inner name not nested."""
